@@ -1,0 +1,40 @@
+package org.fupin.contracts;
+
+import org.fupin.contracts.household.HouseholdRegisteredV1;
+import org.fupin.contracts.household.HouseholdUpdatedV1;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type of the suite; tests use it to check that each has a schema and that emitted events match it. */
+public final class EventCatalog {
+    private EventCatalog() {
+    }
+
+    public static final List<Class<?>> ALL = List.of(
+            HouseholdRegisteredV1.class,
+            HouseholdUpdatedV1.class);
+
+    private static final Map<String, Class<?>> BY_TYPE = ALL.stream()
+            .collect(Collectors.toMap(c -> typeOf(c).value(), Function.identity()));
+
+    public static EventType typeOf(Class<?> eventClass) {
+        EventType t = eventClass.getAnnotation(EventType.class);
+        if (t == null) {
+            throw new IllegalArgumentException(eventClass + " is not annotated with @EventType");
+        }
+        return t;
+    }
+
+    public static Optional<Class<?>> classOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** Classpath resource of the JSON Schema for an event type. */
+    public static String schemaResource(String type) {
+        return "/schemas/" + type + ".json";
+    }
+}

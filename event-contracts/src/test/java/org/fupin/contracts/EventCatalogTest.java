@@ -1,0 +1,47 @@
+package org.fupin.contracts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.fupin.contracts.household.HouseholdRegisteredV1;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventCatalogTest {
+
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void everyEventTypeHasASchemaTitledWithItsType() {
+        for (Class<?> c : EventCatalog.ALL) {
+            String type = EventCatalog.typeOf(c).value();
+            assertTrue(type.matches("[a-z]+\\.[a-z_.]+\\.v[0-9]+"), type);
+            assertNotNull(EventSchemas.schema(type), type);
+            assertEquals(c, EventCatalog.classOf(type).orElseThrow());
+        }
+    }
+
+    @Test
+    void aRecordSerialisesToJsonThatMatchesItsSchema() throws Exception {
+        var event = new HouseholdRegisteredV1(UUID.randomUUID().toString(), "H-1", "522428103201", 4, Instant.now());
+        assertEquals(java.util.Set.of(), EventSchemas.validate("household.registered.v1", json.writeValueAsString(event)));
+    }
+
+    @Test
+    void schemaRejectsPersonalDataAndBadRegions() {
+        String withIdNumber = "{\"householdId\":\"" + UUID.randomUUID() + "\",\"householdCode\":\"H\",\"regionCode\":\"522428103201\","
+                + "\"memberCount\":3,\"registeredAt\":\"2026-01-01T00:00:00Z\",\"residentId\":\"522428199001011234\"}";
+        assertFalse(EventSchemas.validate("household.registered.v1", withIdNumber).isEmpty());
+        String badRegion = "{\"householdId\":\"" + UUID.randomUUID() + "\",\"householdCode\":\"H\",\"regionCode\":\"5224\","
+                + "\"memberCount\":3,\"registeredAt\":\"2026-01-01T00:00:00Z\"}";
+        assertFalse(EventSchemas.validate("household.registered.v1", badRegion).isEmpty());
+    }
+}

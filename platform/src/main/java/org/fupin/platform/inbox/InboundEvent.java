@@ -1,0 +1,31 @@
+package org.fupin.platform.inbox;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.fupin.contracts.CloudEventHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** A consumed event: its CloudEvents attributes (from the {@code ce_*} headers) and its JSON payload. */
+public record InboundEvent(UUID id, String type, String source, String subject, String regionCode, long aggregateVersion,
+                           String payload) {
+
+    /** @throws IllegalArgumentException when a required attribute is missing or malformed (a poison event) */
+    public static InboundEvent from(ConsumerRecord<String, String> record) {
+        String id = header(record, CloudEventHeaders.ID);
+        String type = header(record, CloudEventHeaders.TYPE);
+        if (id == null || type == null) {
+            throw new IllegalArgumentException("record without ce_id/ce_type at " + record.topic() + "-" + record.partition() + "@" + record.offset());
+        }
+        String version = header(record, CloudEventHeaders.AGGREGATE_VERSION);
+        return new InboundEvent(UUID.fromString(id), type, header(record, CloudEventHeaders.SOURCE),
+                header(record, CloudEventHeaders.SUBJECT), header(record, CloudEventHeaders.REGION_CODE),
+                version == null ? 0 : Long.parseLong(version), record.value());
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,40 @@
+package org.fupin.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "fupin.outbox")
+public interface OutboxConfig {
+
+    /** Whether this service runs the relay (a consumer-only service turns it off). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** CloudEvents {@code source} of the events this service emits, e.g. {@code /fupin/household-service}. */
+    Optional<String> source();
+
+    /** Wait between polls when the outbox is empty; commits also wake the relay at once. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    @WithDefault("500")
+    int batchSize();
+
+    /** Back-off while Kafka is unreachable: doubles from the initial value up to the maximum. */
+    @WithDefault("200ms")
+    Duration initialBackoff();
+
+    @WithDefault("10s")
+    Duration maxBackoff();
+
+    /** How long one replica holds the publishing lease without renewing it. */
+    @WithDefault("10s")
+    Duration leaseTtl();
+
+    /** Published rows older than this are deleted. */
+    @WithDefault("P7D")
+    Duration retention();
+}

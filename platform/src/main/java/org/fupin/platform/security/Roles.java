@@ -1,0 +1,25 @@
+package org.fupin.platform.security;
+
+/** Roles carried in the token's {@code groups} claim. One role per kind of action, so an office grants only what a post needs. */
+public final class Roles {
+    private Roles() {
+    }
+
+    /** Registers and edits households (村/乡镇扶贫专干). */
+    public static final String HOUSEHOLD_CLERK = "household-clerk";
+    /** Reads households. */
+    public static final String HOUSEHOLD_VIEWER = "household-viewer";
+    /** Sees resident ID numbers unmasked; every such read is audited. */
+    public static final String PII_VIEWER = "pii-viewer";
+    public static final String PROJECT_CLERK = "project-clerk";
+    public static final String PROJECT_VIEWER = "project-viewer";
+    public static final String FUND_CLERK = "fund-clerk";
+    public static final String FUND_VIEWER = "fund-viewer";
+    public static final String RECTIFICATION_CLERK = "rectification-clerk";
+    public static final String RECTIFICATION_INSPECTOR = "rectification-inspector";
+    public static final String RECTIFICATION_VIEWER = "rectification-viewer";
+    /** Reads the reporting figures. */
+    public static final String REPORT_VIEWER = "report-viewer";
+    /** Loads reference figures into reporting (population per region). */
+    public static final String REPORT_ADMIN = "report-admin";
+}
