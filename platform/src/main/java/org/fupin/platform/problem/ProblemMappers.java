@@ -56,6 +56,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return render(403, ApiProblem.TYPE_BASE + "forbidden", "Forbidden", "Your roles do not allow this action.", uri, List.of(), Map.of());
     }
