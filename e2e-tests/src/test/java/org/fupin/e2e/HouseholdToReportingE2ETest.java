@@ -1,0 +1,218 @@
+package org.fupin.e2e;
+
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.fupin.contracts.Topics;
+import org.fupin.infra.KafkaBroker;
+import org.fupin.infra.Ports;
+import org.fupin.infra.PostgresServer;
+import org.fupin.infra.ProjectPaths;
+import org.fupin.infra.ServiceProcess;
+import org.fupin.platform.security.Roles;
+import org.fupin.testsupport.SuiteInfrastructure;
+import org.fupin.testsupport.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * household-service and reporting-service as real processes from their packaged jars, with the real PostgreSQL and
+ * Kafka of this JVM, driven over HTTP with real tokens. Each test uses its own county, so its figures are exact.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HouseholdToReportingE2ETest {
+
+    static ServiceProcess household;
+    static ServiceProcess reporting;
+    static final AtomicInteger SEQ = new AtomicInteger();
+
+    @BeforeAll
+    static void startServices() {
+        PostgresServer pg = SuiteInfrastructure.postgres();
+        pg.createDatabase("household");
+        pg.createDatabase("reporting");
+        Path root = ProjectPaths.root();
+        Path logs = Path.of("target", "e2e-logs").toAbsolutePath();
+        household = service("household-service", "household", root, logs).start();
+        reporting = service("reporting-service", "reporting", root, logs).start();
+        household.awaitReady(Duration.ofMinutes(3));
+        reporting.awaitReady(Duration.ofMinutes(3));
+        System.out.printf("e2e: household-service ready in %d ms (RSS %d MiB), reporting-service in %d ms (RSS %d MiB)%n",
+                household.startupTime().toMillis(), household.rssMiB(), reporting.startupTime().toMillis(), reporting.rssMiB());
+    }
+
+    static ServiceProcess service(String name, String database, Path root, Path logs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteInfrastructure.postgres().jdbcUrl(database));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", SuiteInfrastructure.kafka().bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", SuiteInfrastructure.issuer().issuerUrl());
+        env.put("FUPIN_OUTBOX_MAX_BACKOFF", "2s");
+        return new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
+                logs.resolve(name + ".log"), List.of("-Xmx256m", "-XX:+UseSerialGC"));
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (household != null) {
+            household.stop();
+        }
+        if (reporting != null) {
+            reporting.stop();
+        }
+    }
+
+    /** A valid resident ID number, distinct per call (check character by ISO 7064 MOD 11-2). */
+    static String residentId() {
+        int n = SEQ.incrementAndGet();
+        String first17 = "530102" + java.time.LocalDate.of(1970, 1, 1).plusDays(n * 7L).toString().replace("-", "")
+                + String.format("%03d", n % 1000);
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * w[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
+    static int register(String village, int members) {
+        return given().baseUri(household.url())
+                .header("Authorization", Tokens.bearer("clerk", "53", Roles.HOUSEHOLD_CLERK))
+                .contentType(ContentType.JSON)
+                .body(Map.of("regionCode", village, "headName", "李四", "headResidentId", residentId(), "memberCount", members))
+                .post("/api/v1/households").statusCode();
+    }
+
+    static long[] report(String region) {
+        var r = given().baseUri(reporting.url())
+                .header("Authorization", Tokens.bearer("analyst", "53", Roles.REPORT_VIEWER))
+                .queryParam("region", region).get("/api/v1/reports/households")
+                .then().statusCode(200).extract();
+        return new long[]{((Number) r.path("registeredHouseholds")).longValue(), ((Number) r.path("registeredPersons")).longValue()};
+    }
+
+    @Test
+    @Order(1)
+    void postedHouseholdsAppearInTheReport() {
+        long start = System.nanoTime();
+        for (int i = 1; i <= 10; i++) {
+            assertEquals(201, register("530102001" + String.format("%03d", i), i));
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertEquals(List.of(10L, 55L), List.of(report("530102")[0], report("530102")[1])));
+        System.out.printf("e2e: 10 households posted and counted in the report after %d ms%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        // single household: time from 201 to visible in the report
+        long t = System.nanoTime();
+        assertEquals(201, register("530102002001", 4));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> report("530102002")[0] == 1);
+        System.out.printf("e2e: one household visible in the report %d ms after its 201%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t));
+        assertEquals(4, report("530102002001")[1]);
+    }
+
+    @Test
+    @Order(2)
+    void withKafkaDownPostsStillSucceedAndTheReportCatchesUpExactly() {
+        KafkaBroker kafka = SuiteInfrastructure.kafka();
+        kafka.stop();
+        try {
+            for (int i = 1; i <= 12; i++) {
+                assertEquals(201, register("530103001" + String.format("%03d", i), 2), "posting while Kafka is down");
+            }
+            assertEquals(0, report("530103")[0], "nothing can reach the report while Kafka is down");
+        } finally {
+            kafka.start();
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertEquals(List.of(12L, 24L), List.of(report("530103")[0], report("530103")[1])));
+        // and it stays exact: no event counted twice
+        sleep(2000);
+        assertEquals(12, report("530103")[0]);
+        assertEquals(24, report("530103")[1]);
+    }
+
+    @Test
+    @Order(3)
+    void eventsDeliveredTwiceLeaveTheReportUnchanged() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(201, register("530104001" + String.format("%03d", i), 3));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> report("530104")[0] == 5);
+        long[] before = report("53");
+        reporting.stop();
+        resetConsumerGroupToEarliest("reporting-service", Topics.HOUSEHOLD);
+        reporting.start().awaitReady(Duration.ofMinutes(3));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> consumerLag("reporting-service", Topics.HOUSEHOLD) == 0);
+        long duplicates = duplicatesCounted();
+        assertTrue(duplicates >= 5 + 10 + 12, "the replayed events were seen again as duplicates: " + duplicates);
+        long[] after = report("53");
+        assertEquals(before[0], after[0]);
+        assertEquals(before[1], after[1]);
+    }
+
+    static void resetConsumerGroupToEarliest(String group, String topic) throws Exception {
+        try (Admin admin = SuiteInfrastructure.kafka().admin()) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetAndMetadata> offsets = partitions.stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> new OffsetAndMetadata(0)));
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> {
+                        admin.alterConsumerGroupOffsets(group, offsets).all().get(10, TimeUnit.SECONDS);
+                        return true;
+                    });
+        }
+    }
+
+    static long consumerLag(String group, String topic) throws Exception {
+        try (Admin admin = SuiteInfrastructure.kafka().admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> request = partitions.stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all().get();
+            long lag = 0;
+            for (var e : ends.entrySet()) {
+                OffsetAndMetadata c = committed.get(e.getKey());
+                lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+            }
+            return lag;
+        }
+    }
+
+    static long duplicatesCounted() {
+        String metrics = given().baseUri(reporting.url()).get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(l -> l.startsWith("fupin_inbox_events_total") && l.contains("outcome=\"duplicate\""))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

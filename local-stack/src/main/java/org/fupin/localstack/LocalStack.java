@@ -1,0 +1,132 @@
+package org.fupin.localstack;
+
+import org.fupin.infra.KafkaBroker;
+import org.fupin.infra.LocalOidcIssuer;
+import org.fupin.infra.PostgresServer;
+import org.fupin.infra.ProjectPaths;
+import org.fupin.infra.ServiceProcess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts the whole suite on this machine: PostgreSQL (one database per service), a Kafka broker, a local OIDC issuer,
+ * then the five services from their packaged jars. Data lives under {@code .local/data} and survives a restart;
+ * {@code --fresh} wipes it. Ctrl-C stops everything this started.
+ */
+public final class LocalStack {
+
+    static final int POSTGRES_PORT = Integer.getInteger("fupin.local.postgres-port", 55432);
+    static final int KAFKA_PORT = Integer.getInteger("fupin.local.kafka-port", 59092);
+    static final int KAFKA_CONTROLLER_PORT = Integer.getInteger("fupin.local.kafka-controller-port", 59093);
+    static final int OIDC_PORT = Integer.getInteger("fupin.local.oidc-port", 58180);
+
+    record Service(String name, String database, int port) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("household-service", "household", 8081),
+            new Service("project-service", "project", 8082),
+            new Service("fund-service", "fund", 8083),
+            new Service("rectification-service", "rectification", 8084),
+            new Service("reporting-service", "reporting", 8085));
+
+    public static void main(String[] args) throws Exception {
+        Logger.getLogger("").setLevel(Level.WARNING);
+        Set<String> flags = Set.of(args);
+        Path root = ProjectPaths.root();
+        Path data = root.resolve(".local/data");
+        Path logs = root.resolve(".local/logs");
+        if (flags.contains("--fresh")) {
+            say("--fresh: wiping " + data);
+            deleteRecursively(data);
+        }
+        Files.createDirectories(data);
+        Files.createDirectories(logs);
+
+        List<AutoCloseable> started = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping ...");
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception e) {
+                    say("  while stopping: " + e);
+                }
+            }
+            say("stopped.");
+            stopped.countDown();
+        }, "local-stack-stop"));
+
+        long t0 = System.nanoTime();
+        PostgresServer postgres = new PostgresServer(ProjectPaths.postgresBinaries(), data.resolve("postgres"), POSTGRES_PORT).start();
+        started.add(postgres);
+        for (Service s : SERVICES) {
+            postgres.createDatabase(s.database());
+        }
+        say("PostgreSQL   127.0.0.1:" + POSTGRES_PORT + " (user postgres, databases " + SERVICES.stream().map(Service::database).toList() + ")");
+
+        KafkaBroker kafka = new KafkaBroker(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT).start();
+        started.add(kafka);
+        say("Kafka        " + kafka.bootstrapServers());
+
+        LocalOidcIssuer issuer = new LocalOidcIssuer(OIDC_PORT, data.resolve("oidc-signing-key.json")).start();
+        started.add(issuer);
+        say("OIDC issuer  " + issuer.issuerUrl());
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer.issuerUrl());
+        List<ServiceProcess> processes = new ArrayList<>();
+        for (Service s : SERVICES) {
+            Map<String, String> serviceEnv = new LinkedHashMap<>(env);
+            serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
+            ServiceProcess p = new ServiceProcess(s.name(), root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"),
+                    s.port(), serviceEnv, logs.resolve(s.name() + ".log"), List.of("-Xmx384m", "-XX:+UseSerialGC")).start();
+            started.add(p);
+            processes.add(p);
+        }
+        for (ServiceProcess p : processes) {
+            p.awaitReady(Duration.ofMinutes(3));
+        }
+        say("");
+        say(String.format("%-22s %-24s %-10s %s", "service", "url", "startup", "RSS"));
+        for (ServiceProcess p : processes) {
+            say(String.format("%-22s %-24s %-10s %d MiB", p.name(), p.url(), String.format("%.1f s", p.startupTime().toMillis() / 1000.0), p.rssMiB()));
+        }
+        say("");
+        say("All ready in " + String.format("%.1f s", (System.nanoTime() - t0) / 1e9) + ". Swagger UI: <url>/q/swagger-ui, health: <url>/q/health, metrics: <url>/q/metrics");
+        say("Get a token for any roles and region, e.g.:");
+        say("  TOKEN=$(./fupin token --sub alice --region 522428 --roles household-clerk,household-viewer,report-viewer)");
+        say("  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8085/api/v1/reports/households");
+        say("Logs in " + logs + ". Ctrl-C stops everything.");
+        stopped.await();
+    }
+
+    static void say(String line) {
+        System.out.println(line);
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
