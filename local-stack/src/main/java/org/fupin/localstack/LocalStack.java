@@ -35,6 +35,8 @@ public final class LocalStack {
     record Service(String name, String database, int port) {
     }
 
+    private static final Logger KAFKA_LOGGER = Logger.getLogger("org.apache.kafka");
+
     static final List<Service> SERVICES = List.of(
             new Service("household-service", "household", 8081),
             new Service("project-service", "project", 8082),
@@ -44,6 +46,7 @@ public final class LocalStack {
 
     public static void main(String[] args) throws Exception {
         Logger.getLogger("").setLevel(Level.WARNING);
+        KAFKA_LOGGER.setLevel(Level.SEVERE); // the broker's start-up chatter
         Set<String> flags = Set.of(args);
         Path root = ProjectPaths.root();
         Path data = root.resolve(".local/data");
@@ -70,6 +73,7 @@ public final class LocalStack {
             stopped.countDown();
         }, "local-stack-stop"));
 
+        System.setProperty("fupin.postgres.durable", "true"); // local data must survive a crash, unlike test data
         long t0 = System.nanoTime();
         PostgresServer postgres = new PostgresServer(ProjectPaths.postgresBinaries(), data.resolve("postgres"), POSTGRES_PORT).start();
         started.add(postgres);

@@ -55,6 +55,10 @@ public class TopicProvisioner {
         t.start();
     }
 
+    public java.util.Set<String> names() {
+        return config.topics().keySet();
+    }
+
     /** Creates missing topics; returns at once once they exist. */
     public synchronized void ensureCreated() {
         if (created || config.topics().isEmpty()) {

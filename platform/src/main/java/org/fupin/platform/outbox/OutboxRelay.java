@@ -79,6 +79,7 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
+    private boolean warmedUp;
     private long leaseValidUntilNanos;
     private long lastGaugeNanos;
     private long lastCleanupNanos;
@@ -132,15 +133,17 @@ public class OutboxRelay {
             try {
                 refreshGauges();
                 int sent = 0;
+                // drain before reading: a commit that lands while this batch is read leaves a permit for the wait below
+                wakeUps.drainPermits();
                 if (holdLease()) {
                     topics.ensureCreated();
+                    warmUp();
                     sent = publishBatch();
                     cleanup();
                 }
                 backoff = config.initialBackoff().toMillis();
                 if (sent < config.batchSize()) {
                     wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -314,6 +317,17 @@ public class OutboxRelay {
             ps.setLong(1, config.retention().toSeconds());
             ps.executeUpdate();
         }
+    }
+
+    /** Connects the producer before the first event, so the first change after start-up is not the slow one. */
+    private void warmUp() {
+        if (warmedUp) {
+            return;
+        }
+        for (String topic : topics.names()) {
+            producer().partitionsFor(topic);
+        }
+        warmedUp = true;
     }
 
     private void resetProducer() {
