@@ -1,0 +1,106 @@
+package org.fupin.household.event;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.fupin.contracts.CloudEventHeaders;
+import org.fupin.contracts.EventSchemas;
+import org.fupin.contracts.Topics;
+import org.fupin.household.TestIds;
+import org.fupin.platform.security.Roles;
+import org.fupin.testsupport.KafkaProbe;
+import org.fupin.testsupport.SuiteInfrastructure;
+import org.fupin.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The outbox and its relay over the real PostgreSQL and Kafka. */
+@QuarkusTest
+class OutboxTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    static final String CLERK = Tokens.bearer("clerk", "5224", Roles.HOUSEHOLD_CLERK);
+
+    String register(int members) {
+        return given().header("Authorization", CLERK).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", "522428103201", "headName", "张三", "headResidentId", TestIds.next(), "memberCount", members))
+                .post("/api/v1/households").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void everyEventOnTheTopicMatchesTheSchemaOfItsTypeAndVersionsIncreasePerAggregate() {
+        String id = register(2);
+        given().header("Authorization", CLERK).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body(Map.of("headName", "张三", "memberCount", 3)).put("/api/v1/households/" + id).then().statusCode(200);
+        List<ConsumerRecord<String, String>> all = KafkaProbe.readUntil(SuiteInfrastructure.kafka().bootstrapServers(), Topics.HOUSEHOLD,
+                rs -> rs.stream().filter(r -> id.equals(r.key())).count() == 2, Duration.ofSeconds(20));
+        assertTrue(all.size() >= 2);
+        for (ConsumerRecord<String, String> r : all) {
+            String type = KafkaProbe.header(r, CloudEventHeaders.TYPE);
+            assertEquals(Set.of(), EventSchemas.validate(type, r.value()), type + " " + r.value());
+            assertEquals(r.key(), KafkaProbe.header(r, CloudEventHeaders.SUBJECT), "key = subject = aggregate id");
+        }
+        List<ConsumerRecord<String, String>> mine = all.stream().filter(r -> id.equals(r.key())).toList();
+        assertEquals(List.of("household.registered.v1", "household.updated.v1"),
+                mine.stream().map(r -> KafkaProbe.header(r, CloudEventHeaders.TYPE)).toList());
+        assertEquals(List.of("1", "2"), mine.stream().map(r -> KafkaProbe.header(r, CloudEventHeaders.AGGREGATE_VERSION)).toList());
+        assertEquals(mine.get(0).partition(), mine.get(1).partition(), "one aggregate, one partition");
+    }
+
+    @Test
+    void onlyTheReplicaHoldingTheLeasePublishes() throws Exception {
+        // another replica takes the lease for 6 s (as if ours had missed its renewal; %test lease TTL is 2 s)
+        exec("update outbox_relay_lease set owner = 'other-replica', expires_at = now() + interval '6 seconds'");
+        Thread.sleep(1500); // longer than our relay trusts its last renewal (TTL / 2)
+        String id = register(1);
+        Thread.sleep(1500);
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = '" + id + "' and published_at is null"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from outbox_event where aggregate_id = '" + id + "' and published_at is null") == 0);
+    }
+
+    @Test
+    void backlogAndOldestAgeAreMetrics() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("fupin_outbox_backlog"))
+                .body(containsString("fupin_outbox_oldest_age_seconds"))
+                .body(containsString("fupin_outbox_published_total"));
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() {
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("Database connections health check"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/households"));
+    }
+
+    void exec(String sql) throws Exception {
+        try (Connection c = db.getConnection()) {
+            c.createStatement().executeUpdate(sql);
+        }
+    }
+
+    long count(String sql) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
