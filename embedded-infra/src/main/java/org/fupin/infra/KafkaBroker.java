@@ -118,7 +118,7 @@ public final class KafkaBroker implements AutoCloseable {
                 return;
             } catch (Exception e) {
                 last = e;
-                sleep(200);
+                InfraIo.sleep(200);
             }
         }
         throw new IllegalStateException("kafka did not become ready", last);
@@ -166,11 +166,4 @@ public final class KafkaBroker implements AutoCloseable {
         stop();
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

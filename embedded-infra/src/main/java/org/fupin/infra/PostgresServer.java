@@ -75,7 +75,7 @@ public final class PostgresServer implements AutoCloseable {
             installDir = unpackBinaries();
             Files.createDirectories(dataDir.getParent());
             if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-                deleteRecursively(dataDir);
+                InfraIo.deleteRecursively(dataDir);
                 run(Duration.ofMinutes(2), bin("initdb"), "-A", "trust", "-U", SUPERUSER, "-E", "UTF-8",
                         "--locale=C", "-D", dataDir.toString());
             }
@@ -183,7 +183,7 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException raced) {
-            deleteRecursively(staging); // another process unpacked it first
+            InfraIo.deleteRecursively(staging); // another process unpacked it first
         }
         return target;
     }
@@ -230,17 +230,6 @@ public final class PostgresServer implements AutoCloseable {
             // best effort on shutdown
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -100,7 +100,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(250);
+            InfraIo.sleep(250);
         }
         throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
     }
@@ -144,11 +144,4 @@ public final class ServiceProcess implements AutoCloseable {
         stop();
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.fupin.localstack;
 
+import org.fupin.infra.InfraIo;
 import org.fupin.infra.KafkaBroker;
 import org.fupin.infra.LocalOidcIssuer;
 import org.fupin.infra.PostgresServer;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ public final class LocalStack {
         Path logs = root.resolve(".local/logs");
         if (flags.contains("--fresh")) {
             say("--fresh: wiping " + data);
-            deleteRecursively(data);
+            InfraIo.deleteRecursively(data);
         }
         Files.createDirectories(data);
         Files.createDirectories(logs);
@@ -121,16 +121,5 @@ public final class LocalStack {
 
     static void say(String line) {
         System.out.println(line);
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
