@@ -1,7 +1,14 @@
 package org.fupin.contracts;
 
+import org.fupin.contracts.household.HouseholdCadreAssignedV1;
+import org.fupin.contracts.household.HouseholdExitedV1;
+import org.fupin.contracts.household.HouseholdMonitoringEndedV1;
+import org.fupin.contracts.household.HouseholdMonitoringStartedV1;
 import org.fupin.contracts.household.HouseholdRegisteredV1;
+import org.fupin.contracts.household.HouseholdRemovedV1;
+import org.fupin.contracts.household.HouseholdReturnedV1;
 import org.fupin.contracts.household.HouseholdUpdatedV1;
+import org.fupin.contracts.household.HouseholdWorkflowStepTakenV1;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +23,14 @@ public final class EventCatalog {
 
     public static final List<Class<?>> ALL = List.of(
             HouseholdRegisteredV1.class,
-            HouseholdUpdatedV1.class);
+            HouseholdUpdatedV1.class,
+            HouseholdWorkflowStepTakenV1.class,
+            HouseholdExitedV1.class,
+            HouseholdReturnedV1.class,
+            HouseholdRemovedV1.class,
+            HouseholdMonitoringStartedV1.class,
+            HouseholdMonitoringEndedV1.class,
+            HouseholdCadreAssignedV1.class);
 
     private static final Map<String, Class<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toMap(c -> typeOf(c).value(), Function.identity()));

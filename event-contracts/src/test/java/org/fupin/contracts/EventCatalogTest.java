@@ -23,7 +23,7 @@ class EventCatalogTest {
     void everyEventTypeHasASchemaTitledWithItsType() {
         for (Class<?> c : EventCatalog.ALL) {
             String type = EventCatalog.typeOf(c).value();
-            assertTrue(type.matches("[a-z]+\\.[a-z_.]+\\.v[0-9]+"), type);
+            assertTrue(type.matches("[a-z]+\\.[a-z-]+\\.v[0-9]+"), type);
             assertNotNull(EventSchemas.schema(type), type);
             assertEquals(c, EventCatalog.classOf(type).orElseThrow());
         }
@@ -31,17 +31,18 @@ class EventCatalogTest {
 
     @Test
     void aRecordSerialisesToJsonThatMatchesItsSchema() throws Exception {
-        var event = new HouseholdRegisteredV1(UUID.randomUUID().toString(), "H-1", "522428103201", 4, Instant.now());
+        var event = new HouseholdRegisteredV1(UUID.randomUUID().toString(), "H-1", "522428103201", 4, 2016, "ORDINARY",
+                java.util.List.of("0123456789abcdef0123456789abcdef"), Instant.now());
         assertEquals(java.util.Set.of(), EventSchemas.validate("household.registered.v1", json.writeValueAsString(event)));
     }
 
     @Test
     void schemaRejectsPersonalDataAndBadRegions() {
         String withIdNumber = "{\"householdId\":\"" + UUID.randomUUID() + "\",\"householdCode\":\"H\",\"regionCode\":\"522428103201\","
-                + "\"memberCount\":3,\"registeredAt\":\"2026-01-01T00:00:00Z\",\"residentId\":\"522428199001011234\"}";
+                + "\"memberCount\":3,\"identificationYear\":2016,\"householdType\":\"ORDINARY\",\"personIds\":[],\"registeredAt\":\"2026-01-01T00:00:00Z\",\"residentId\":\"522428199001011234\"}";
         assertFalse(EventSchemas.validate("household.registered.v1", withIdNumber).isEmpty());
         String badRegion = "{\"householdId\":\"" + UUID.randomUUID() + "\",\"householdCode\":\"H\",\"regionCode\":\"5224\","
-                + "\"memberCount\":3,\"registeredAt\":\"2026-01-01T00:00:00Z\"}";
+                + "\"memberCount\":3,\"identificationYear\":2016,\"householdType\":\"ORDINARY\",\"personIds\":[],\"registeredAt\":\"2026-01-01T00:00:00Z\"}";
         assertFalse(EventSchemas.validate("household.registered.v1", badRegion).isEmpty());
     }
 }

@@ -1,15 +1,32 @@
 package org.fupin.household.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.MapKeyEnumerated;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import org.fupin.household.domain.HouseholdStatus;
+import org.fupin.household.domain.HouseholdState;
+import org.fupin.household.domain.HouseholdType;
+import org.fupin.household.domain.Income;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Entity
@@ -21,6 +38,7 @@ public class Household extends PanacheEntityBase {
     public String householdCode;
     @Column(name = "region_code")
     public String regionCode;
+    /** The head's name and masked ID, kept on the household for lists; the members table is authoritative. */
     @Column(name = "head_name")
     public String headName;
     @Column(name = "head_id_hash")
@@ -32,8 +50,46 @@ public class Household extends PanacheEntityBase {
     @Column(name = "member_count")
     public int memberCount;
     @Enumerated(EnumType.STRING)
-    public HouseholdStatus status;
-    /** Aggregate version: 1 at registration, +1 per change; the ETag and the events' ce_aggregateversion. */
+    public HouseholdState state;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "household_type")
+    public HouseholdType householdType;
+    @Column(name = "main_cause")
+    public String mainCause;
+    /** comma-separated PovertyCause names */
+    @Column(name = "other_causes")
+    public String otherCauses;
+    public String origin;
+    @Column(name = "omission_correction")
+    public boolean omissionCorrection;
+    @Column(name = "identification_year")
+    public Integer identificationYear;
+    @Column(name = "exit_year")
+    public Integer exitYear;
+    @Column(name = "removal_reason")
+    public String removalReason;
+    @Column(name = "notice_started_on")
+    public LocalDate noticeStartedOn;
+    @Column(name = "last_step_on")
+    public LocalDate lastStepOn;
+    @Column(name = "income_year")
+    public Integer incomeYear;
+    @Column(name = "net_income")
+    public BigDecimal netIncome;
+    public boolean monitored;
+    @Column(name = "monitored_since")
+    public LocalDate monitoredSince;
+    @Column(name = "monitoring_reasons")
+    public String monitoringReasons;
+    @Column(name = "cadre_id")
+    public String cadreId;
+    @Column(name = "cadre_name")
+    public String cadreName;
+    @Column(name = "cadre_phone")
+    public String cadrePhone;
+    @Column(name = "cadre_assigned_on")
+    public LocalDate cadreAssignedOn;
+    /** Aggregate version: 1 at creation, +1 per change; the ETag and the events' ce_aggregateversion. */
     public long version;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
@@ -43,4 +99,15 @@ public class Household extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     @Column(name = "updated_by")
     public String updatedBy;
+
+    @OneToMany(mappedBy = "household", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    @OrderBy("position")
+    public List<HouseholdMember> members = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "household_income_item", joinColumns = @JoinColumn(name = "household_id"))
+    @MapKeyColumn(name = "kind")
+    @MapKeyEnumerated(EnumType.STRING)
+    @Column(name = "amount")
+    public Map<Income.Kind, BigDecimal> incomeItems = new EnumMap<>(Income.Kind.class);
 }

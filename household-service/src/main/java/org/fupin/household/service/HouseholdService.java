@@ -1,45 +1,56 @@
 package org.fupin.household.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.fupin.contracts.household.HouseholdRegisteredV1;
 import org.fupin.contracts.household.HouseholdUpdatedV1;
+import org.fupin.contracts.household.HouseholdWorkflowStepTakenV1;
 import org.fupin.household.config.HouseholdConfig;
-import org.fupin.household.domain.HouseholdRules;
-import org.fupin.household.domain.HouseholdStatus;
+import org.fupin.household.domain.HouseholdState;
+import org.fupin.household.domain.Income;
+import org.fupin.household.domain.MemberAttributes;
+import org.fupin.household.domain.MemberRules;
+import org.fupin.household.domain.PovertyCause;
+import org.fupin.household.domain.RegionRules;
 import org.fupin.household.domain.ResidentIdNumber;
 import org.fupin.household.repository.Household;
+import org.fupin.household.repository.HouseholdMember;
 import org.fupin.household.repository.HouseholdRepository;
+import org.fupin.household.rest.HistoryEntry;
+import org.fupin.household.rest.HouseholdRequest;
+import org.fupin.household.rest.HouseholdSummary;
 import org.fupin.household.rest.HouseholdView;
+import org.fupin.household.rest.MemberRequest;
 import org.fupin.household.rest.Page;
-import org.fupin.household.rest.RegisterHouseholdRequest;
-import org.fupin.household.rest.UpdateHouseholdRequest;
 import org.fupin.platform.audit.AuditTrail;
-import org.fupin.platform.http.ETags;
 import org.fupin.platform.idempotency.Idempotency;
 import org.fupin.platform.outbox.Outbox;
 import org.fupin.platform.pii.PersonalDataProtector;
 import org.fupin.platform.problem.ApiProblem;
 import org.fupin.platform.region.RegionScope;
-import org.fupin.platform.security.Roles;
-import org.hibernate.exception.ConstraintViolationException;
 
-import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+/** Applications, imports, updates and reads of households (一户一档). */
 @ApplicationScoped
 public class HouseholdService {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     @Inject
     HouseholdRepository households;
+    @Inject
+    HouseholdRecords records;
     @Inject
     Outbox outbox;
     @Inject
@@ -51,116 +62,228 @@ public class HouseholdService {
     @Inject
     PersonalDataProtector pii;
     @Inject
-    SecurityIdentity identity;
-    @Inject
     HouseholdConfig config;
+    @Inject
+    MonitoringService monitoring;
 
-    /** Registers a household; with an Idempotency-Key, a retry returns the household the first call created. */
+    private static final java.util.regex.Pattern RESIDENT_ID = java.util.regex.Pattern.compile("residentId=[0-9Xx]+");
+
+    /** 农户申请 / 村推荐: a new household enters the workflow in state APPLIED. */
     @Transactional
-    public HouseholdView register(RegisterHouseholdRequest request, String idempotencyKey) {
+    public HouseholdView apply(HouseholdRequest request, String idempotencyKey) {
+        return create(request, null, idempotencyKey, "household.apply");
+    }
+
+    /** A household already registered in a provincial system: enters the registry directly. */
+    @Transactional
+    public HouseholdView importRegistered(HouseholdRequest request, int identificationYear, String idempotencyKey) {
+        return create(request, identificationYear, idempotencyKey, "household.import");
+    }
+
+    private HouseholdView create(HouseholdRequest request, Integer identificationYear, String idempotencyKey, String operation) {
         region.requireWritable(request.regionCode(), "regionCode");
-        ResidentIdNumber headId = HouseholdRules.validateRegistration(request.regionCode(), request.headResidentId(),
-                request.memberCount(), config.maxMembers(), LocalDate.now(CHINA));
-        String fingerprint = request.regionCode() + "|" + request.headName() + "|" + pii.hash(headId.value()) + "|"
-                + request.memberCount() + "|" + request.householdCode();
-        var earlier = idempotency.reserve(idempotencyKey, "household.register", fingerprint);
+        validate(request);
+        // the request as text, with ID numbers replaced by their keyed hash: nothing personal is stored with the key
+        String fingerprint = RESIDENT_ID.matcher(request.toString()).replaceAll(m -> "residentId=" + pii.hash(m.group())) + "|" + identificationYear;
+        var earlier = idempotency.reserve(idempotencyKey, operation, fingerprint);
         if (earlier.isPresent()) {
-            return view(households.findById(UUID.fromString(earlier.get())));
+            return records.view(households.findById(UUID.fromString(earlier.get())));
         }
-        String headHash = pii.hash(headId.value());
-        households.findActiveByHeadHash(headHash).ifPresent(other -> {
-            throw onePersonOneHousehold(other.householdCode);
-        });
         Household h = new Household();
         h.id = UUID.randomUUID();
         h.householdCode = request.householdCode() != null ? request.householdCode() : households.nextHouseholdCode(request.regionCode());
         h.regionCode = request.regionCode();
-        h.headName = request.headName().trim();
-        h.headIdHash = headHash;
-        h.headIdEncrypted = pii.encrypt(headId.value());
-        h.headIdMasked = headId.masked();
-        h.memberCount = request.memberCount();
-        h.status = HouseholdStatus.REGISTERED;
+        h.origin = identificationYear != null ? "IMPORT" : (request.origin() == null ? "APPLICATION" : request.origin());
+        h.omissionCorrection = Boolean.TRUE.equals(request.omissionCorrection());
+        h.state = identificationYear != null ? HouseholdState.REGISTERED : HouseholdState.APPLIED;
+        h.identificationYear = identificationYear;
+        h.lastStepOn = identificationYear != null ? records.today() : null; // paper records: the first step may be dated back
         h.version = 1;
         h.createdAt = h.updatedAt = OffsetDateTime.now();
         h.createdBy = h.updatedBy = audit.actor();
+        applyData(h, request);
         try {
             households.persistAndFlush(h);
         } catch (PersistenceException e) {
-            throw translate(e, headHash, h.householdCode);
+            throw records.translate(e, h);
         }
-        outbox.append(h.id.toString(), h.version, h.regionCode,
-                new HouseholdRegisteredV1(h.id.toString(), h.householdCode, h.regionCode, h.memberCount, h.createdAt.toInstant()));
-        audit.record("household.registered", "household", h.id.toString(), h.regionCode, "members=" + h.memberCount);
-        idempotency.complete(idempotencyKey, "household.register", h.id.toString());
-        return view(h);
+        records.history(h, identificationYear != null ? "imported" : "applied", null, records.today(), null);
+        if (identificationYear != null) {
+            outbox.append(h.id.toString(), h.version, h.regionCode, registeredEvent(h));
+            monitoring.evaluate(h, records.today());
+        } else {
+            outbox.append(h.id.toString(), h.version, h.regionCode, new HouseholdWorkflowStepTakenV1(h.id.toString(), h.regionCode,
+                    "APPLIED", null, h.state.name(), h.createdAt.toInstant()));
+        }
+        idempotency.complete(idempotencyKey, operation, h.id.toString());
+        return records.view(h);
     }
 
+    HouseholdRegisteredV1 registeredEvent(Household h) {
+        return new HouseholdRegisteredV1(h.id.toString(), h.householdCode, h.regionCode, h.memberCount, h.identificationYear,
+                h.householdType.name(), records.personIds(h), OffsetDateTime.now().toInstant());
+    }
+
+    /** Registry data after an investigation or a change in the family; the region does not change. */
     @Transactional
-    public HouseholdView update(UUID id, UpdateHouseholdRequest request, String ifMatch) {
-        Household h = households.findForUpdate(id).orElseThrow(() -> ApiProblem.notFound("household", id));
-        region.requireReadable(h.regionCode, "household", id);
-        region.requireWritable(h.regionCode, "regionCode");
-        ETags.requireMatch(ifMatch, h.version);
-        h.headName = request.headName().trim();
-        h.memberCount = request.memberCount();
-        h.version++;
-        h.updatedAt = OffsetDateTime.now();
-        h.updatedBy = audit.actor();
-        outbox.append(h.id.toString(), h.version, h.regionCode, new HouseholdUpdatedV1(h.id.toString(), h.regionCode, h.memberCount));
-        audit.record("household.updated", "household", h.id.toString(), h.regionCode, "members=" + h.memberCount);
-        return view(h);
+    public HouseholdView update(UUID id, HouseholdRequest request, String ifMatch) {
+        Household h = records.loadForChange(id, ifMatch);
+        if (h.state == HouseholdState.REMOVED) {
+            throw records.notInState(h, "update", HouseholdState.values());
+        }
+        if (!h.regionCode.equals(request.regionCode())) {
+            throw ApiProblem.validation("regionCode", "a household does not move; register it in the new village instead");
+        }
+        validate(request);
+        applyData(h, request);
+        try {
+            households.flush();
+        } catch (PersistenceException e) {
+            throw records.translate(e, h);
+        }
+        records.changed(h, "updated", h.state, records.today(), null);
+        outbox.append(h.id.toString(), h.version, h.regionCode, new HouseholdUpdatedV1(h.id.toString(), h.regionCode, h.memberCount,
+                h.householdType.name(), records.personIds(h)));
+        if (h.state.isInRegistry()) {
+            monitoring.evaluate(h, records.today());
+        }
+        return records.view(h);
     }
 
-    /** Reads a household; an unmasked read (pii-viewer) is audited. */
     @Transactional
     public HouseholdView get(UUID id) {
-        Household h = households.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("household", id));
-        region.requireReadable(h.regionCode, "household", id);
-        return view(h);
+        return records.view(records.loadForRead(id));
     }
 
     @Transactional
-    public Page<HouseholdView> list(String regionPrefix, int page, int size) {
-        String prefix = region.queryPrefix(regionPrefix, "region");
-        var query = households.inRegion(prefix).page(page, size);
-        return new Page<>(query.list().stream().map(this::view).toList(), page, size, query.count());
+    public HouseholdView getByCode(String code) {
+        Household h = households.findByCode(code).orElseThrow(() -> ApiProblem.notFound("household", code));
+        region.requireReadable(h.regionCode, "household", code);
+        return records.view(h);
     }
 
-    private HouseholdView view(Household h) {
-        String id = h.headIdMasked;
-        if (identity.hasRole(Roles.PII_VIEWER)) {
-            id = pii.decrypt(h.headIdEncrypted);
-            audit.record("household.pii-read", "household", h.id.toString(), h.regionCode, "headResidentId");
+    @Transactional
+    public List<HistoryEntry> history(UUID id) {
+        Household h = records.loadForRead(id);
+        return households.history(h.id).stream()
+                .map(e -> new HistoryEntry(e.seq, e.at, e.actor, e.action, e.fromState, e.toState, e.stepDate, e.remarks)).toList();
+    }
+
+    private static final Map<String, String> SORTABLE = Map.of("householdCode", "householdCode", "regionCode", "regionCode",
+            "createdAt", "createdAt", "updatedAt", "updatedAt", "memberCount", "memberCount", "identificationYear", "identificationYear");
+
+    @Transactional
+    public Page<HouseholdSummary> list(HouseholdRepository.Filter requested, String sort, int page, int size) {
+        String prefix = region.queryPrefix(requested.regionPrefix(), "region");
+        HouseholdRepository.Filter f = new HouseholdRepository.Filter(prefix, requested.state(), requested.type(), requested.cause(),
+                requested.identificationYear(), requested.exitYear(), requested.monitored(), requested.withoutCadre());
+        var query = households.search(f, sortOf(sort)).page(page, size);
+        return new Page<>(query.list().stream().map(records::summary).toList(), page, size, query.count());
+    }
+
+    private static Sort sortOf(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return Sort.by("regionCode").and("householdCode");
         }
-        return new HouseholdView(h.id, h.householdCode, h.regionCode, h.headName, id, h.memberCount, h.status, h.version,
-                h.createdAt, h.createdBy, h.updatedAt, h.updatedBy);
-    }
-
-    private ApiProblem onePersonOneHousehold(String otherCode) {
-        return ApiProblem.conflict("This person already belongs to registered household " + otherCode
-                        + " (one person, one household / 数据比对).")
-                .with("conflictingHouseholdCode", otherCode).withField("headResidentId");
-    }
-
-    /** A concurrent registration lost the race at the unique index: answer as if the check had caught it. */
-    private RuntimeException translate(PersistenceException e, String headHash, String householdCode) {
-        Throwable c = e;
-        while (c != null && !(c instanceof ConstraintViolationException)) {
-            c = c.getCause();
+        boolean desc = sort.startsWith("-");
+        String field = SORTABLE.get(desc ? sort.substring(1) : sort);
+        if (field == null) {
+            throw ApiProblem.validation("sort", "one of " + new java.util.TreeSet<>(SORTABLE.keySet()) + ", '-' in front for descending");
         }
-        if (c instanceof ConstraintViolationException cve) {
-            String constraint = String.valueOf(cve.getConstraintName());
-            if (constraint.contains("household_one_person")) {
-                // this transaction is aborted; look the winner up in a fresh one
-                String other = QuarkusTransaction.requiringNew().call(() ->
-                        households.findActiveByHeadHash(headHash).map(o -> o.householdCode).orElse("(being registered)"));
-                return onePersonOneHousehold(other);
+        return Sort.by(field, desc ? Sort.Direction.Descending : Sort.Direction.Ascending).and("householdCode");
+    }
+
+    /** Field rules beyond annotations: village code, one head, ID numbers agreeing with birth date and sex, no duplicates. */
+    private void validate(HouseholdRequest r) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        RegionRules.villageProblem(r.regionCode()).ifPresent(p -> errors.add(new ApiProblem.FieldError("regionCode", p)));
+        if (r.members().size() > config.maxMembers()) {
+            errors.add(new ApiProblem.FieldError("members", "at most " + config.maxMembers() + " members"));
+        }
+        long heads = r.members().stream().filter(m -> m.relation() == MemberAttributes.Relation.HEAD).count();
+        if (heads != 1) {
+            errors.add(new ApiProblem.FieldError("members", "exactly one member must have relation HEAD (户主), found " + heads));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < r.members().size(); i++) {
+            MemberRequest m = r.members().get(i);
+            String prefix = "members[" + i + "].";
+            for (MemberRules.Problem p : MemberRules.check(prefix, m.residentId(), m.birthDate(), m.sex(), records.today())) {
+                errors.add(new ApiProblem.FieldError(p.field(), p.message()));
             }
-            if (constraint.contains("household_code")) {
-                return ApiProblem.conflict("Household code " + householdCode + " is already taken.").withField("householdCode");
+            if (m.residentId() != null && !seen.add(m.residentId().toUpperCase())) {
+                errors.add(new ApiProblem.FieldError(prefix + "residentId", "the same person is listed twice"));
             }
         }
-        return e;
+        r.incomeItems().forEach((kind, amount) -> {
+            if (amount.isNegative()) {
+                errors.add(new ApiProblem.FieldError("incomeItems." + kind, "must be 0 or more"));
+            }
+        });
+        if (r.otherCauses() != null && r.otherCauses().contains(r.mainCause())) {
+            errors.add(new ApiProblem.FieldError("otherCauses", "must not repeat the main cause"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+    }
+
+    /** Copies the request onto the household; members are matched by person so unchanged members keep their rows. */
+    private void applyData(Household h, HouseholdRequest r) {
+        h.householdType = r.householdType();
+        h.mainCause = r.mainCause().name();
+        h.otherCauses = r.otherCauses() == null ? "" : r.otherCauses().stream().map(PovertyCause::name).distinct().collect(Collectors.joining(","));
+        h.incomeYear = r.incomeYear();
+        h.incomeItems.clear();
+        r.incomeItems().forEach((k, v) -> h.incomeItems.put(k, v.amount()));
+        h.netIncome = Income.netIncome(new ArrayList<BigDecimal>(h.incomeItems.values()));
+
+        Map<String, HouseholdMember> existing = new HashMap<>();
+        h.members.forEach(m -> existing.put(m.idHash, m));
+        List<HouseholdMember> next = new ArrayList<>();
+        for (int i = 0; i < r.members().size(); i++) {
+            MemberRequest req = r.members().get(i);
+            ResidentIdNumber id = ResidentIdNumber.parse(req.residentId(), records.today());
+            String hash = pii.hash(id.value());
+            households.householdCodeOfActivePerson(hash, h.id).ifPresent(other -> {
+                throw records.onePersonOneHousehold("members[" + next.size() + "].residentId", other);
+            });
+            HouseholdMember m = existing.remove(hash);
+            if (m == null) {
+                m = new HouseholdMember();
+                m.id = UUID.randomUUID();
+                m.household = h;
+                m.idHash = hash;
+                m.idEncrypted = pii.encrypt(id.value());
+                m.idMasked = id.masked();
+                m.personId = pii.hash("person:" + id.value()).substring(0, 32);
+                m.active = true;
+            }
+            m.position = i;
+            m.name = req.name().trim();
+            m.relation = req.relation();
+            m.sex = req.sex();
+            m.birthDate = req.birthDate();
+            m.health = req.health();
+            m.disability = req.disability();
+            m.labourAbility = req.labourAbility();
+            m.education = req.education();
+            m.schoolingStatus = req.schoolingStatus();
+            m.migrantWork = req.migrantWork();
+            next.add(m);
+        }
+        h.members.retainAll(next);
+        for (HouseholdMember m : next) {
+            if (!h.members.contains(m)) {
+                h.members.add(m);
+            }
+        }
+        h.members.sort(java.util.Comparator.comparingInt(m -> m.position));
+        h.memberCount = next.size();
+        HouseholdMember head = records.head(h);
+        h.headName = head.name;
+        h.headIdHash = head.idHash;
+        h.headIdEncrypted = head.idEncrypted;
+        h.headIdMasked = head.idMasked;
     }
 }

@@ -8,7 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fupin.contracts.CloudEventHeaders;
 import org.fupin.contracts.EventSchemas;
 import org.fupin.contracts.Topics;
-import org.fupin.household.TestIds;
+import org.fupin.household.Fixtures;
 import org.fupin.platform.security.Roles;
 import org.fupin.testsupport.KafkaProbe;
 import org.fupin.testsupport.SuiteInfrastructure;
@@ -39,16 +39,14 @@ class OutboxTest {
     static final String CLERK = Tokens.bearer("clerk", "5224", Roles.HOUSEHOLD_CLERK);
 
     String register(int members) {
-        return given().header("Authorization", CLERK).contentType(ContentType.JSON)
-                .body(Map.of("regionCode", "522428103201", "headName", "张三", "headResidentId", TestIds.next(), "memberCount", members))
-                .post("/api/v1/households").then().statusCode(201).extract().path("id");
+        return Fixtures.imported(Fixtures.household(Fixtures.VILLAGE, members, "90000.00"));
     }
 
     @Test
     void everyEventOnTheTopicMatchesTheSchemaOfItsTypeAndVersionsIncreasePerAggregate() {
         String id = register(2);
         given().header("Authorization", CLERK).header("If-Match", "\"1\"").contentType(ContentType.JSON)
-                .body(Map.of("headName", "张三", "memberCount", 3)).put("/api/v1/households/" + id).then().statusCode(200);
+                .body(Fixtures.household(Fixtures.VILLAGE, 3, "90000.00")).put("/api/v1/households/" + id).then().statusCode(200);
         List<ConsumerRecord<String, String>> all = KafkaProbe.readUntil(SuiteInfrastructure.kafka().bootstrapServers(), Topics.HOUSEHOLD,
                 rs -> rs.stream().filter(r -> id.equals(r.key())).count() == 2, Duration.ofSeconds(20));
         assertTrue(all.size() >= 2);

@@ -48,7 +48,7 @@ public class ProblemMappers {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
         }
-        String message = e.getOriginalMessage();
+        String message = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
         if (message != null && message.length() > 200) {
             message = message.substring(0, 200);
         }
@@ -78,6 +78,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri); // the body could not be read: name the field
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }

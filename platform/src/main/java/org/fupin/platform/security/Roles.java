@@ -7,6 +7,12 @@ public final class Roles {
 
     /** Registers and edits households (村/乡镇扶贫专干). */
     public static final String HOUSEHOLD_CLERK = "household-clerk";
+    /** Township review and township notice (乡镇审核、乡镇公示). */
+    public static final String HOUSEHOLD_TOWNSHIP_REVIEWER = "household-township-reviewer";
+    /** County announcement, exit, return and removal (县级公告、脱贫、返贫、剔除). */
+    public static final String HOUSEHOLD_COUNTY_APPROVER = "household-county-approver";
+    /** Provincial systems importing households already registered (省级系统导入). */
+    public static final String HOUSEHOLD_IMPORTER = "household-importer";
     /** Reads households. */
     public static final String HOUSEHOLD_VIEWER = "household-viewer";
     /** Sees resident ID numbers unmasked; every such read is audited. */

@@ -1,0 +1,9 @@
+package org.fupin.household.rest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** One line of a household's history: who did what, when, from which state to which. */
+public record HistoryEntry(long seq, OffsetDateTime at, String actor, String action, String fromState, String toState,
+                           LocalDate date, String remarks) {
+}
