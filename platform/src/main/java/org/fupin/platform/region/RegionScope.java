@@ -15,6 +15,8 @@ import org.fupin.platform.problem.ApiProblem;
 public class RegionScope {
 
     public static final String CLAIM = "region";
+    /** Identity attribute holding the region for work done on a caller's behalf outside a request (import jobs). */
+    public static final String ATTRIBUTE = "fupin.region";
 
     @Inject
     SecurityIdentity identity;
@@ -24,7 +26,9 @@ public class RegionScope {
     /** The caller's region prefix ({@code ""} for the whole country). */
     public String prefix() {
         if (prefix == null) {
-            Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(CLAIM) : null;
+            // a background job carries the region of the caller who started it as an identity attribute
+            Object claim = identity.getAttribute(ATTRIBUTE) != null ? identity.getAttribute(ATTRIBUTE)
+                    : identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(CLAIM) : null;
             String value = claim == null ? null : claim.toString().replace("\"", "");
             if (value == null || !RegionCode.isValidPrefix(value)) {
                 throw ApiProblem.forbidden("The access token carries no valid '" + CLAIM + "' claim (region code or prefix).");
