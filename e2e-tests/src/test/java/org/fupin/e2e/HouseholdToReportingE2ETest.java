@@ -95,12 +95,40 @@ class HouseholdToReportingE2ETest {
         return first17 + "10X98765432".charAt(sum % 11);
     }
 
+    static Map<String, Object> member(String relation) {
+        String id = residentId();
+        Map<String, Object> m = new HashMap<>();
+        m.put("name", "李四");
+        m.put("residentId", id);
+        m.put("relation", relation);
+        m.put("sex", (id.charAt(16) - '0') % 2 == 1 ? "MALE" : "FEMALE");
+        m.put("birthDate", id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14));
+        m.put("health", "HEALTHY");
+        m.put("disability", "NONE");
+        m.put("labourAbility", "NORMAL");
+        m.put("education", "PRIMARY");
+        m.put("schoolingStatus", "FINISHED");
+        m.put("migrantWork", false);
+        return m;
+    }
+
+    static Map<String, Object> household(String village, int members, String netIncome) {
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        list.add(member("HEAD"));
+        for (int i = 1; i < members; i++) {
+            list.add(member("CHILD"));
+        }
+        return new HashMap<>(Map.of("regionCode", village, "householdType", "ORDINARY", "mainCause", "ILLNESS",
+                "incomeYear", 2025, "incomeItems", Map.of("WAGES", netIncome), "members", list));
+    }
+
+    /** Imports a registered household (as a provincial system does); returns the HTTP status. */
     static int register(String village, int members) {
         return given().baseUri(household.url())
-                .header("Authorization", Tokens.bearer("clerk", "53", Roles.HOUSEHOLD_CLERK))
+                .header("Authorization", Tokens.bearer("province", "53", Roles.HOUSEHOLD_IMPORTER))
                 .contentType(ContentType.JSON)
-                .body(Map.of("regionCode", village, "headName", "李四", "headResidentId", residentId(), "memberCount", members))
-                .post("/api/v1/households").statusCode();
+                .body(Map.of("household", household(village, members, "90000.00"), "identificationYear", 2016))
+                .post("/api/v1/households/registered").statusCode();
     }
 
     static long[] report(String region) {

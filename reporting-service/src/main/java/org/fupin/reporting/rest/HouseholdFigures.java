@@ -1,11 +1,40 @@
 package org.fupin.reporting.rest;
 
+import org.fupin.platform.money.Rate;
+
 import java.time.OffsetDateTime;
 
 /**
- * Registered households and persons (建档立卡户数、人数) inside a region prefix.
+ * Household figures of a region prefix (建档立卡、脱贫、返贫、剔除、剩余贫困、监测), optionally for one year.
  *
- * @param region the region prefix asked for ({@code ""} = national)
+ * @param region                     the region prefix asked for ({@code ""} = national)
+ * @param year                       the year asked for; null = all years
+ * @param registered                 registered households, exited ones included, removed ones not (year: identification year)
+ * @param exited                     households now exited (year: exit year)
+ * @param returned                   households that returned to poverty at least once (year: latest return year)
+ * @param removed                    households removed as wrongly registered (year: removal year, China time)
+ * @param remaining                  households poor now (registered, not exited or removed), whatever the year
+ * @param monitored                  monitored households now (防返贫监测对象), removed ones excluded, whatever the year
+ * @param population                 registered population of the region (loaded figures), null when none is loaded
+ * @param povertyIncidence           remaining persons ÷ population; undefined when no population is loaded
+ * @param mayLeavePoorCountyList     only for a county (6-digit prefix) with a defined incidence: whether it is below
+ *                                   the threshold; null otherwise
+ * @param incidenceThresholdPercent  the poor-county threshold of the region's province ("2.00" or "3.00"); null nationally
+ * @param dataQuality                data-comparison findings (数据比对)
+ * @param registeredHouseholds       = registered.households (kept for existing clients)
+ * @param registeredPersons          = registered.persons (kept for existing clients)
  */
-public record HouseholdFigures(String region, long registeredHouseholds, long registeredPersons, OffsetDateTime asOf) {
+public record HouseholdFigures(String region, Integer year,
+                               Count registered, Count exited, Count returned, Count removed, Count remaining, Count monitored,
+                               Long population, Rate povertyIncidence, Boolean mayLeavePoorCountyList,
+                               String incidenceThresholdPercent, DataQuality dataQuality,
+                               long registeredHouseholds, long registeredPersons, OffsetDateTime asOf) {
+
+    /** Households and the persons in them (current member counts). */
+    public record Count(long households, long persons) {
+    }
+
+    /** @param personsInSeveralHouseholds person ids found in more than one non-removed household inside the region */
+    public record DataQuality(long personsInSeveralHouseholds) {
+    }
 }

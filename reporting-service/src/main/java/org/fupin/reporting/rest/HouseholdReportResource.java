@@ -12,19 +12,46 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fupin.platform.security.Roles;
 import org.fupin.reporting.service.HouseholdReportService;
 
+/**
+ * Household figures per region prefix and year.
+ * <p>
+ * Choices (see also {@code db/migration/V2__household_figures.sql}):
+ * <ul>
+ *   <li>A household counts from its registration ({@code household.registered.v1}); statuses are REGISTERED (poor now),
+ *   EXITED and REMOVED. A return (返贫) makes it REGISTERED again and keeps its exit year as history.</li>
+ *   <li>registered = REGISTERED or EXITED (removed households were wrongly registered and drop out of the count),
+ *   by identification year; exited = EXITED now, by exit year (a household that exited and returned is not counted as
+ *   exited); returned = returned at least once, by the year of its latest return; removed = REMOVED, by the year of
+ *   removal in China time. remaining (REGISTERED) and monitored (not REMOVED) are always "as of now", whatever the year.
+ *   Persons are the households' current member counts.</li>
+ *   <li>Poverty incidence = remaining persons ÷ the region's registered population, a platform {@code Rate} (numerator,
+ *   denominator, percent half-up to two decimals, undefined when the denominator is 0). The population is the figure
+ *   loaded for the region itself, else the sum of the top-most figures loaded inside it; with none loaded the
+ *   denominator is 0 (undefined) and {@code population} is null. The incidence uses remaining persons as of now, also
+ *   when a year is asked for.</li>
+ *   <li>{@code mayLeavePoorCountyList} only for a county (6-digit prefix) with a defined incidence: the incidence as
+ *   shown (two decimals) is below the threshold of the county's province ({@code fupin.reporting.poor-county.*}:
+ *   2.00%, 3.00% in the western provinces).</li>
+ *   <li>{@code dataQuality.personsInSeveralHouseholds}: pseudonymous person ids in more than one non-removed household
+ *   inside the prefix (exited households included: their members are still on file).</li>
+ * </ul>
+ */
 @Path("/api/v1/reports/households")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "household figures", description = "Registered households and persons by region prefix")
+@Tag(name = "household figures", description = "Registered, exited, returned, removed, remaining and monitored households and persons, poverty incidence, by region prefix and year")
 @SecurityRequirement(name = "SecurityScheme")
 public class HouseholdReportResource {
 
     @Inject
     HouseholdReportService service;
 
-    /** @param region a region code or prefix inside the caller's region; the caller's own region when absent */
+    /**
+     * @param region a region code or prefix inside the caller's region; the caller's own region when absent
+     * @param year   a year (yyyy) for the year-bound figures; all years when absent
+     */
     @GET
     @RolesAllowed(Roles.REPORT_VIEWER)
-    public HouseholdFigures figures(@QueryParam("region") String region) {
-        return service.figures(region);
+    public HouseholdFigures figures(@QueryParam("region") String region, @QueryParam("year") String year) {
+        return service.figures(region, year);
     }
 }

@@ -5,17 +5,38 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.fupin.contracts.household.HouseholdExitedV1;
+import org.fupin.contracts.household.HouseholdMonitoringEndedV1;
+import org.fupin.contracts.household.HouseholdMonitoringStartedV1;
 import org.fupin.contracts.household.HouseholdRegisteredV1;
+import org.fupin.contracts.household.HouseholdRemovedV1;
+import org.fupin.contracts.household.HouseholdReturnedV1;
 import org.fupin.contracts.household.HouseholdUpdatedV1;
 import org.fupin.platform.inbox.InboundEvent;
 import org.fupin.reporting.repository.HouseholdFactRepository;
 import org.jboss.logging.Logger;
 
-/** Applies household events to the facts; runs inside the inbox's transaction. */
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * Applies household events to the facts; runs inside the inbox's transaction (which has already deduplicated the
+ * event id).
+ * <ul>
+ *   <li>An event changes a fact only when its aggregate version ({@code ce_aggregateversion}) is newer than the stored
+ *   one: events of one household arrive in order on one partition, and the check makes replays harmless.</li>
+ *   <li>Only registered households have a fact: {@code registered.v1} creates it; exits, returns, removals, updates and
+ *   monitoring of a household without a fact (registered before this service listened, or never) are ignored, not
+ *   failed.</li>
+ *   <li>Workflow steps and cadre assignments change no figure and are ignored (the inbox still records them).</li>
+ * </ul>
+ */
 @ApplicationScoped
 public class HouseholdProjection {
 
     private static final Logger LOG = Logger.getLogger(HouseholdProjection.class);
+    /** Removal years are counted in China's time zone: removed at 2021-01-01 01:00 Beijing time is a 2021 removal. */
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Inject
     ObjectMapper json;
@@ -24,20 +45,68 @@ public class HouseholdProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(InboundEvent event) {
+        long v = event.aggregateVersion();
         try {
-            switch (event.type()) {
+            boolean applied = switch (event.type()) {
                 case "household.registered.v1" -> {
-                    var e = json.readValue(event.payload(), HouseholdRegisteredV1.class);
-                    facts.upsert(e.householdId(), e.regionCode(), e.memberCount(), "REGISTERED", event.aggregateVersion());
+                    var e = read(event, HouseholdRegisteredV1.class);
+                    UUID id = id(e.householdId());
+                    boolean written = facts.register(id, e.regionCode(), e.memberCount(), e.identificationYear(), e.householdType(), v);
+                    if (written) {
+                        facts.replacePersons(id, e.personIds());
+                    }
+                    yield written;
                 }
                 case "household.updated.v1" -> {
-                    var e = json.readValue(event.payload(), HouseholdUpdatedV1.class);
-                    facts.upsert(e.householdId(), e.regionCode(), e.memberCount(), "REGISTERED", event.aggregateVersion());
+                    var e = read(event, HouseholdUpdatedV1.class);
+                    UUID id = id(e.householdId());
+                    boolean written = facts.update(id, e.regionCode(), e.memberCount(), e.householdType(), v);
+                    if (written) {
+                        facts.replacePersons(id, e.personIds());
+                    }
+                    yield written;
                 }
-                default -> LOG.debugf("ignoring event type %s", event.type()); // newer types this version does not know
+                case "household.exited.v1" -> {
+                    var e = read(event, HouseholdExitedV1.class);
+                    yield facts.exit(id(e.householdId()), e.regionCode(), e.memberCount(), e.exitYear(), v);
+                }
+                case "household.returned.v1" -> {
+                    var e = read(event, HouseholdReturnedV1.class);
+                    yield facts.returnToPoverty(id(e.householdId()), e.regionCode(), e.memberCount(), e.returnYear(), v);
+                }
+                case "household.removed.v1" -> {
+                    var e = read(event, HouseholdRemovedV1.class);
+                    int year = e.removedAt().atZone(CHINA).getYear();
+                    yield facts.remove(id(e.householdId()), e.regionCode(), e.memberCount(), year, v);
+                }
+                case "household.monitoring-started.v1" -> {
+                    var e = read(event, HouseholdMonitoringStartedV1.class);
+                    yield facts.startMonitoring(id(e.householdId()), e.regionCode(), e.memberCount(), v);
+                }
+                case "household.monitoring-ended.v1" -> {
+                    var e = read(event, HouseholdMonitoringEndedV1.class);
+                    yield facts.endMonitoring(id(e.householdId()), e.regionCode(), v);
+                }
+                // workflow-step-taken, cadre-assigned, and types newer than this version: no figure depends on them
+                default -> false;
+            };
+            if (!applied) {
+                LOG.debugf("event %s (%s, version %d) changed no fact", event.id(), event.type(), v);
             }
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("malformed " + event.type() + " event " + event.id(), e);
+        }
+    }
+
+    private <T> T read(InboundEvent event, Class<T> type) throws JsonProcessingException {
+        return json.readValue(event.payload(), type);
+    }
+
+    private static UUID id(String householdId) {
+        try {
+            return UUID.fromString(householdId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("household id is not a UUID: " + householdId, e);
         }
     }
 }

@@ -3,10 +3,19 @@ package org.fupin.reporting.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.fupin.platform.money.Rate;
 import org.fupin.platform.region.RegionScope;
+import org.fupin.reporting.config.ReportingConfig;
+import org.fupin.reporting.domain.PoorCountyRule;
+import org.fupin.reporting.domain.PopulationBatch;
+import org.fupin.reporting.domain.PopulationRollup;
+import org.fupin.reporting.domain.ReportYear;
 import org.fupin.reporting.repository.HouseholdFactRepository;
+import org.fupin.reporting.repository.RegionPopulationRepository;
 import org.fupin.reporting.rest.HouseholdFigures;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 
 @ApplicationScoped
@@ -15,12 +24,42 @@ public class HouseholdReportService {
     @Inject
     HouseholdFactRepository facts;
     @Inject
+    RegionPopulationRepository populations;
+    @Inject
     RegionScope region;
+    @Inject
+    ReportingConfig config;
 
     @Transactional
-    public HouseholdFigures figures(String requestedRegion) {
+    public HouseholdFigures figures(String requestedRegion, String requestedYear) {
         String prefix = region.queryPrefix(requestedRegion, "region");
-        var counts = facts.registered(prefix);
-        return new HouseholdFigures(prefix, counts.households(), counts.persons(), OffsetDateTime.now());
+        Integer year = ReportYear.parse(requestedYear, "year");
+        var f = facts.figures(prefix, year);
+        Long population = population(prefix);
+        Rate incidence = Rate.of(f.remaining().persons(), population == null ? 0 : population);
+        PoorCountyRule rule = poorCountyRule();
+        BigDecimal threshold = rule.thresholdFor(prefix);
+        return new HouseholdFigures(prefix, year,
+                count(f.registered()), count(f.exited()), count(f.returned()), count(f.removed()),
+                count(f.remaining()), count(f.monitored()),
+                population, incidence, rule.mayLeavePoorCountyList(prefix, incidence),
+                threshold == null ? null : threshold.setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                new HouseholdFigures.DataQuality(facts.personsInSeveralHouseholds(prefix)),
+                f.registered().households(), f.registered().persons(), OffsetDateTime.now());
+    }
+
+    /** The prefix's own loaded figure, else the sum of the top-most figures inside it, else null. */
+    private Long population(String prefix) {
+        Long own = populations.population(PopulationBatch.padded(prefix));
+        return own != null ? own : PopulationRollup.populationOf(prefix, populations.populationsInside(prefix));
+    }
+
+    PoorCountyRule poorCountyRule() {
+        var c = config.poorCounty();
+        return new PoorCountyRule(c.incidenceThresholdPercent(), c.westernIncidenceThresholdPercent(), c.westernProvinces());
+    }
+
+    private static HouseholdFigures.Count count(HouseholdFactRepository.Counts c) {
+        return new HouseholdFigures.Count(c.households(), c.persons());
     }
 }

@@ -2,15 +2,18 @@ package org.fupin.reporting.event;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.fupin.contracts.Topics;
+import org.fupin.contracts.EventSchemas;
+import org.fupin.contracts.household.HouseholdRegisteredV1;
+import org.fupin.contracts.household.HouseholdUpdatedV1;
 import org.fupin.platform.security.Roles;
 import org.fupin.testsupport.KafkaProbe;
 import org.fupin.testsupport.SuiteInfrastructure;
-import org.fupin.testsupport.TestEvents;
+import org.fupin.reporting.TestHousehold;
 import org.fupin.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +21,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Household events published to the real Kafka broker → the projection in the real PostgreSQL → the report. */
@@ -25,16 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HouseholdProjectionTest {
 
     static String registered(String id, String region, int members) {
-        return "{\"householdId\":\"" + id + "\",\"householdCode\":\"C-" + id.substring(0, 8) + "\",\"regionCode\":\"" + region
-                + "\",\"memberCount\":" + members + ",\"registeredAt\":\"2026-11-23T08:00:00Z\"}";
+        return TestHousehold.json(new HouseholdRegisteredV1(id, "C-" + id.substring(0, 8), region, members, 2026, "ORDINARY",
+                TestHousehold.newPersons(members), Instant.parse("2026-11-23T08:00:00Z")));
     }
 
     static String updated(String id, String region, int members) {
-        return "{\"householdId\":\"" + id + "\",\"regionCode\":\"" + region + "\",\"memberCount\":" + members + "}";
+        return TestHousehold.json(new HouseholdUpdatedV1(id, region, members, "ORDINARY", TestHousehold.newPersons(members)));
     }
 
+    /** Every payload is checked against its schema before it is published. */
     static void publish(UUID eventId, String type, String id, long version, String region, String payload) {
-        TestEvents.publish(SuiteInfrastructure.kafka().bootstrapServers(), Topics.HOUSEHOLD, eventId, type, id, version, region, payload);
+        TestHousehold.publish(eventId, type, id, version, region, payload);
     }
 
     static long[] figures(String tokenRegion, String region) {
@@ -50,11 +55,12 @@ class HouseholdProjectionTest {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
         UUID first = UUID.randomUUID();
-        publish(first, "household.registered.v1", a, 1, county + "001001", registered(a, county + "001001", 3));
-        publish(first, "household.registered.v1", a, 1, county + "001001", registered(a, county + "001001", 3)); // redelivery
+        String aRegistered = registered(a, county + "001001", 3);
+        publish(first, "household.registered.v1", a, 1, county + "001001", aRegistered);
+        publish(first, "household.registered.v1", a, 1, county + "001001", aRegistered); // redelivery
         publish(UUID.randomUUID(), "household.registered.v1", b, 1, county + "002001", registered(b, county + "002001", 5));
         publish(UUID.randomUUID(), "household.updated.v1", b, 2, county + "002001", updated(b, county + "002001", 6));
-        publish(UUID.randomUUID(), "household.updated.v1", b, 1, county + "002001", updated(b, county + "002001", 99)); // stale
+        publish(UUID.randomUUID(), "household.updated.v1", b, 1, county + "002001", updated(b, county + "002001", 49)); // stale
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             long[] f = figures("61", county);
             assertEquals(2, f[0]);
@@ -71,7 +77,9 @@ class HouseholdProjectionTest {
         String id = UUID.randomUUID().toString();
         UUID poison = UUID.randomUUID();
         // same key, so the same partition: the good event behind the poison one must still be applied
-        publish(poison, "household.registered.v1", id, 1, county + "001001", "{\"householdId\": 42, broken");
+        String broken = "{\"householdId\": 42, broken";
+        assertFalse(EventSchemas.validate("household.registered.v1", broken).isEmpty()); // deliberately not the contract
+        TestHousehold.publishUnchecked(poison, "household.registered.v1", id, 1, county + "001001", broken);
         publish(UUID.randomUUID(), "household.registered.v1", id, 2, county + "001001", registered(id, county + "001001", 4));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(4, figures("62", county)[1]));
         List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(SuiteInfrastructure.kafka().bootstrapServers(),
