@@ -11,8 +11,10 @@ import java.util.UUID;
 
 /**
  * One fact per registered household. Every change is guarded by the aggregate version: a write happens only when the
- * event is newer than the stored version, so a late or repeated event changes nothing. Changes of a household that has
- * no fact (not registered here) touch no row.
+ * event's version is not older than the stored one, so a late event changes nothing. Equal versions are applied because
+ * household-service emits several events from one change under one version (registered + monitoring-started,
+ * updated + monitoring-started), in order; every effect is idempotent, so a repeat of an event is harmless too.
+ * Changes of a household that has no fact (not registered here) touch no row.
  */
 @ApplicationScoped
 public class HouseholdFactRepository {
@@ -36,7 +38,7 @@ public class HouseholdFactRepository {
                           set region_code = excluded.region_code, member_count = excluded.member_count,
                               status = excluded.status, version = excluded.version, updated_at = now(),
                               identification_year = excluded.identification_year, household_type = excluded.household_type
-                          where household_fact.version < excluded.version""")
+                          where household_fact.version <= excluded.version""")
                 .setParameter(1, householdId).setParameter(2, regionCode).setParameter(3, memberCount)
                 .setParameter(4, version).setParameter(5, identificationYear).setParameter(6, householdType)
                 .executeUpdate() > 0;
@@ -53,9 +55,10 @@ public class HouseholdFactRepository {
                 Map.of("members", memberCount, "year", exitYear));
     }
 
-    /** 返贫: poor again (REGISTERED); the exit year stays as history. */
+    /** 返贫: poor again (REGISTERED); the exit year stays as history. A return is counted once, from EXITED. */
     public boolean returnToPoverty(UUID householdId, String regionCode, int memberCount, int returnYear, long version) {
-        return guarded("status = 'REGISTERED', member_count = :members, last_return_year = :year, return_count = return_count + 1",
+        return guarded("return_count = return_count + case when status = 'EXITED' then 1 else 0 end, status = 'REGISTERED',"
+                        + " member_count = :members, last_return_year = :year",
                 householdId, regionCode, version, Map.of("members", memberCount, "year", returnYear));
     }
 
@@ -81,10 +84,10 @@ public class HouseholdFactRepository {
         }
     }
 
-    /** {@code update ... set <assignments> where household_id = :id and version < :version}, with the given parameters. */
+    /** {@code update ... set <assignments> where household_id = :id and version <= :version}, with the given parameters. */
     private boolean guarded(String assignments, UUID householdId, String regionCode, long version, Map<String, Object> values) {
         Query q = em.createNativeQuery("update household_fact set " + assignments
-                + ", region_code = :region, version = :version, updated_at = now() where household_id = :id and version < :version");
+                + ", region_code = :region, version = :version, updated_at = now() where household_id = :id and version <= :version");
         q.setParameter("id", householdId).setParameter("region", regionCode).setParameter("version", version);
         values.forEach(q::setParameter);
         return q.executeUpdate() > 0;

@@ -18,7 +18,9 @@ import org.fupin.reporting.service.HouseholdReportService;
  * Choices (see also {@code db/migration/V2__household_figures.sql}):
  * <ul>
  *   <li>A household counts from its registration ({@code household.registered.v1}); statuses are REGISTERED (poor now),
- *   EXITED and REMOVED. A return (返贫) makes it REGISTERED again and keeps its exit year as history.</li>
+ *   EXITED and REMOVED. A return (返贫) makes it REGISTERED again and keeps its exit year as history. Events of a
+ *   household not registered here are ignored; an event older than the stored version is ignored, one of the same
+ *   version is applied (household-service emits the events of one change under one version).</li>
  *   <li>registered = REGISTERED or EXITED (removed households were wrongly registered and drop out of the count),
  *   by identification year; exited = EXITED now, by exit year (a household that exited and returned is not counted as
  *   exited); returned = returned at least once, by the year of its latest return; removed = REMOVED, by the year of

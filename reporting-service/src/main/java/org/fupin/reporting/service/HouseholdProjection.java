@@ -23,8 +23,12 @@ import java.util.UUID;
  * Applies household events to the facts; runs inside the inbox's transaction (which has already deduplicated the
  * event id).
  * <ul>
- *   <li>An event changes a fact only when its aggregate version ({@code ce_aggregateversion}) is newer than the stored
- *   one: events of one household arrive in order on one partition, and the check makes replays harmless.</li>
+ *   <li>An event changes a fact only when its aggregate version ({@code ce_aggregateversion}) is not older than the
+ *   stored one: events of one household arrive in order on one partition, so an older version is a late replay.
+ *   Equal versions are applied: household-service emits the events of one change under one version (e.g.
+ *   household.registered.v1 and household.monitoring-started.v1 when a registered household's income is near the
+ *   line), and a strict "newer" rule would drop the second. Every effect is idempotent (a return is counted only from
+ *   EXITED), so a repeated event changes nothing.</li>
  *   <li>Only registered households have a fact: {@code registered.v1} creates it; exits, returns, removals, updates and
  *   monitoring of a household without a fact (registered before this service listened, or never) are ignored, not
  *   failed.</li>

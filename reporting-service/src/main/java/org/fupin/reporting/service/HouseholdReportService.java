@@ -1,6 +1,8 @@
 package org.fupin.reporting.service;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.fupin.platform.money.Rate;
@@ -52,6 +54,11 @@ public class HouseholdReportService {
     private Long population(String prefix) {
         Long own = populations.population(PopulationBatch.padded(prefix));
         return own != null ? own : PopulationRollup.populationOf(prefix, populations.populationsInside(prefix));
+    }
+
+    /** A wrong threshold setting (e.g. a province that is not 2 digits) stops the start, not a later request. */
+    void checkConfiguration(@Observes StartupEvent start) {
+        poorCountyRule();
     }
 
     PoorCountyRule poorCountyRule() {

@@ -3,12 +3,16 @@ package org.fupin.reporting.event;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fupin.contracts.EventSchemas;
+import org.fupin.contracts.household.HouseholdExitedV1;
+import org.fupin.contracts.household.HouseholdMonitoringStartedV1;
 import org.fupin.contracts.household.HouseholdRegisteredV1;
+import org.fupin.contracts.household.HouseholdReturnedV1;
 import org.fupin.contracts.household.HouseholdUpdatedV1;
 import org.fupin.platform.security.Roles;
 import org.fupin.testsupport.KafkaProbe;
-import org.fupin.testsupport.SuiteInfrastructure;
+import org.fupin.reporting.Reports;
 import org.fupin.reporting.TestHousehold;
+import org.fupin.testsupport.SuiteInfrastructure;
 import org.fupin.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +73,35 @@ class HouseholdProjectionTest {
         long[] township = figures("61", county + "001");
         assertEquals(1, township[0]);
         assertEquals(3, township[1]);
+    }
+
+    @Test
+    void eventsOfOneChangeShareAVersionAndAreAllApplied() {
+        String county = "610102";   // a region used by this test only
+        TestHousehold h = new TestHousehold(county + "001001").register(2020, 4);
+        // household-service: a registration with income near the line also starts monitoring, under the same version
+        h.publishAt(h.version(), new HouseholdMonitoringStartedV1(h.id, h.region, 4, List.of("income near the line"),
+                Instant.parse("2026-11-23T08:00:00Z")));
+        h.exit(2021);
+        HouseholdReturnedV1 returned = new HouseholdReturnedV1(h.id, h.region, 4, 2022, "illness", Instant.parse("2026-11-23T08:00:00Z"));
+        h.publish(returned);
+        h.publishAt(h.version(), returned); // the same change again under a new event id: counted once
+        h.publishAt(1, new HouseholdExitedV1(h.id, h.region, 4, 2020, Instant.parse("2026-11-23T08:00:00Z"))); // late: ignored
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var f = Reports.figures(county, null);
+            Reports.assertCount(f, "monitored", 1, 4);
+            Reports.assertCount(f, "returned", 1, 4);
+            Reports.assertCount(f, "remaining", 1, 4);
+            Reports.assertCount(f, "exited", 0, 0);
+        });
+        // one more event of the household, behind the repeated and the late one on its partition: once it is in, so are they
+        h.endMonitoring();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Reports.assertCount(Reports.figures(county, null), "monitored", 0, 0));
+        var all = Reports.figures(county, null);
+        Reports.assertCount(all, "returned", 1, 4);
+        Reports.assertCount(all, "remaining", 1, 4);
+        Reports.assertCount(all, "exited", 0, 0);
+        Reports.assertCount(Reports.figures(county, 2022), "returned", 1, 4);
     }
 
     @Test
