@@ -119,7 +119,7 @@ class HouseholdToReportingE2ETest {
             list.add(member("CHILD"));
         }
         return new HashMap<>(Map.of("regionCode", village, "householdType", "ORDINARY", "mainCause", "ILLNESS",
-                "incomeYear", 2025, "incomeItems", Map.of("WAGES", netIncome), "members", list));
+                "incomeYear", 2020, "incomeItems", Map.of("WAGES", netIncome), "members", list));
     }
 
     /** Imports a registered household (as a provincial system does); returns the HTTP status. */
@@ -197,6 +197,95 @@ class HouseholdToReportingE2ETest {
         long[] after = report("53");
         assertEquals(before[0], after[0]);
         assertEquals(before[1], after[1]);
+    }
+
+    static String importHousehold(String village, int members, String netIncome, int year) {
+        return given().baseUri(household.url())
+                .header("Authorization", Tokens.bearer("province", "53", Roles.HOUSEHOLD_IMPORTER))
+                .contentType(ContentType.JSON)
+                .body(Map.of("household", household(village, members, netIncome), "identificationYear", year))
+                .post("/api/v1/households/registered").then().statusCode(201).extract().path("id");
+    }
+
+    static final String COUNTY_TOKEN = Tokens.bearer("county", "53", Roles.HOUSEHOLD_COUNTY_APPROVER, Roles.HOUSEHOLD_CLERK,
+            Roles.HOUSEHOLD_TOWNSHIP_REVIEWER, Roles.HOUSEHOLD_VIEWER);
+
+    static void act(String id, String action, Map<String, Object> body) {
+        int version = given().baseUri(household.url()).header("Authorization", COUNTY_TOKEN).get("/api/v1/households/" + id)
+                .then().statusCode(200).extract().path("version");
+        given().baseUri(household.url()).header("Authorization", COUNTY_TOKEN).header("If-Match", "\"" + version + "\"")
+                .contentType(ContentType.JSON).body(body).post("/api/v1/households/" + id + "/" + action).then().statusCode(200);
+    }
+
+    static Map<String, Object> conditions() {
+        return Map.of("FOOD", true, "CLOTHING", true, "COMPULSORY_EDUCATION", true, "BASIC_MEDICAL_INSURANCE", true, "SAFE_HOUSING", true);
+    }
+
+    static io.restassured.response.ValidatableResponse figures(String region, Integer year) {
+        var request = given().baseUri(reporting.url()).header("Authorization", Tokens.bearer("analyst", "53", Roles.REPORT_VIEWER))
+                .queryParam("region", region);
+        if (year != null) {
+            request = request.queryParam("year", year);
+        }
+        return request.get("/api/v1/reports/households").then().statusCode(200);
+    }
+
+    /** Registers (import and the full workflow), exits, returns, removes and monitors, then checks every figure exactly. */
+    @Test
+    @Order(4)
+    void everyRegistryFigureIsExactIncludingIncidence() {
+        String county = "530105";
+        String a = importHousehold(county + "001001", 3, "90000.00", 2016);
+        String b = importHousehold(county + "001002", 2, "90000.00", 2016);
+        String c = importHousehold(county + "001003", 4, "90000.00", 2017);
+        importHousehold(county + "002001", 1, "90000.00", 2017);
+        String e = importHousehold(county + "002002", 5, "90000.00", 2016);
+        importHousehold(county + "002003", 2, "5000.00", 2017);           // 2500 per person: monitored (under 1.5 × 4000)
+        String g = given().baseUri(household.url()).header("Authorization", COUNTY_TOKEN).contentType(ContentType.JSON)
+                .body(household(county + "003001", 2, "90000.00")).post("/api/v1/households").then().statusCode(201).extract().path("id");
+        java.time.LocalDate start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(20);
+        String[][] steps = {{"INVESTIGATED", "0"}, {"DEMOCRATICALLY_REVIEWED", "0"}, {"VILLAGE_NOTICE_STARTED", "0"},
+                {"TOWNSHIP_REVIEWED", "7"}, {"TOWNSHIP_NOTICE_STARTED", "8"}, {"COUNTY_ANNOUNCED", "15"}};
+        for (String[] step : steps) {
+            Map<String, Object> body = new HashMap<>(Map.of("step", step[0], "date", start.plusDays(Integer.parseInt(step[1])).toString()));
+            if (step[0].equals("COUNTY_ANNOUNCED")) {
+                body.put("identificationYear", 2016);
+            }
+            act(g, "steps", body);
+        }
+        act(a, "exit", Map.of("exitYear", 2019, "conditions", conditions()));
+        act(b, "exit", Map.of("exitYear", 2020, "conditions", conditions()));
+        act(b, "return", Map.of("year", 2021, "reason", "因病返贫"));
+        act(c, "removal", Map.of("reason", "错评"));
+        act(e, "hardships", Map.of("kind", "DISASTER"));
+        given().baseUri(reporting.url()).header("Authorization", Tokens.bearer("statistician", "53", Roles.REPORT_ADMIN))
+                .contentType(ContentType.JSON).body(List.of(Map.of("regionCode", county, "population", 600)))
+                .put("/api/v1/reports/population").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> figures(county, null)
+                .body("registered.households", org.hamcrest.Matchers.equalTo(6)).body("registered.persons", org.hamcrest.Matchers.equalTo(15))
+                .body("monitored.households", org.hamcrest.Matchers.equalTo(2)));
+        figures(county, null)
+                .body("exited.households", org.hamcrest.Matchers.equalTo(1)).body("exited.persons", org.hamcrest.Matchers.equalTo(3))
+                .body("returned.households", org.hamcrest.Matchers.equalTo(1)).body("returned.persons", org.hamcrest.Matchers.equalTo(2))
+                .body("removed.households", org.hamcrest.Matchers.equalTo(1)).body("removed.persons", org.hamcrest.Matchers.equalTo(4))
+                .body("remaining.households", org.hamcrest.Matchers.equalTo(5)).body("remaining.persons", org.hamcrest.Matchers.equalTo(12))
+                .body("monitored.persons", org.hamcrest.Matchers.equalTo(7))
+                .body("population", org.hamcrest.Matchers.equalTo(600))
+                .body("povertyIncidence.numerator", org.hamcrest.Matchers.equalTo("12"))
+                .body("povertyIncidence.denominator", org.hamcrest.Matchers.equalTo("600"))
+                .body("povertyIncidence.percent", org.hamcrest.Matchers.equalTo("2.00"))
+                .body("mayLeavePoorCountyList", org.hamcrest.Matchers.equalTo(true))
+                .body("incidenceThresholdPercent", org.hamcrest.Matchers.equalTo("3.00"));
+        figures(county, 2016)
+                .body("registered.households", org.hamcrest.Matchers.equalTo(4)).body("registered.persons", org.hamcrest.Matchers.equalTo(12));
+        figures(county, 2017)
+                .body("registered.households", org.hamcrest.Matchers.equalTo(2)).body("removed.households", org.hamcrest.Matchers.equalTo(0));
+        figures(county, 2019).body("exited.households", org.hamcrest.Matchers.equalTo(1));
+        figures(county, 2020).body("exited.households", org.hamcrest.Matchers.equalTo(0));
+        figures(county, 2021).body("returned.households", org.hamcrest.Matchers.equalTo(1));
+        figures(county + "001", null).body("registered.households", org.hamcrest.Matchers.equalTo(2))
+                .body("povertyIncidence.defined", org.hamcrest.Matchers.equalTo(false));
     }
 
     static void resetConsumerGroupToEarliest(String group, String topic) throws Exception {

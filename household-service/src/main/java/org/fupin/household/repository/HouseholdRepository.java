@@ -7,7 +7,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.fupin.household.domain.HouseholdState;
-import org.fupin.household.domain.HouseholdType;
+import org.fupin.household.domain.HouseholdFilter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +16,6 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class HouseholdRepository implements PanacheRepositoryBase<Household, UUID> {
-
-    /** List filters; null means "any". */
-    public record Filter(String regionPrefix, HouseholdState state, HouseholdType type, String cause, Integer identificationYear,
-                         Integer exitYear, Boolean monitored, Boolean withoutCadre) {
-    }
 
     public Optional<Household> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
@@ -38,7 +33,7 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
-    public PanacheQuery<Household> search(Filter f, Sort sort) {
+    public PanacheQuery<Household> search(HouseholdFilter f, Sort sort) {
         List<String> where = new ArrayList<>();
         Parameters p = new Parameters();
         where.add("regionCode like :region");

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fupin.household.domain.HouseholdState;
 import org.fupin.household.domain.HouseholdType;
 import org.fupin.household.domain.PovertyCause;
-import org.fupin.household.repository.HouseholdRepository;
+import org.fupin.household.domain.HouseholdFilter;
 import org.fupin.household.service.HouseholdService;
 import org.fupin.household.service.LifecycleService;
 import org.fupin.household.service.MonitoringService;
@@ -107,7 +107,7 @@ public class HouseholdResource {
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         PovertyCause poverty = Params.enumOrNull(PovertyCause.class, cause, "cause");
-        return households.list(new HouseholdRepository.Filter(region, Params.enumOrNull(HouseholdState.class, state, "state"),
+        return households.list(new HouseholdFilter(region, Params.enumOrNull(HouseholdState.class, state, "state"),
                 Params.enumOrNull(HouseholdType.class, type, "type"), poverty == null ? null : poverty.name(),
                 identificationYear, exitYear, monitored, withoutCadre), sort, page, size);
     }

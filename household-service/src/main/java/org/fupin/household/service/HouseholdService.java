@@ -19,6 +19,7 @@ import org.fupin.household.domain.ResidentIdNumber;
 import org.fupin.household.repository.Household;
 import org.fupin.household.repository.HouseholdMember;
 import org.fupin.household.repository.HouseholdRepository;
+import org.fupin.household.domain.HouseholdFilter;
 import org.fupin.household.rest.HistoryEntry;
 import org.fupin.household.rest.HouseholdRequest;
 import org.fupin.household.rest.HouseholdSummary;
@@ -173,9 +174,9 @@ public class HouseholdService {
             "createdAt", "createdAt", "updatedAt", "updatedAt", "memberCount", "memberCount", "identificationYear", "identificationYear");
 
     @Transactional
-    public Page<HouseholdSummary> list(HouseholdRepository.Filter requested, String sort, int page, int size) {
+    public Page<HouseholdSummary> list(HouseholdFilter requested, String sort, int page, int size) {
         String prefix = region.queryPrefix(requested.regionPrefix(), "region");
-        HouseholdRepository.Filter f = new HouseholdRepository.Filter(prefix, requested.state(), requested.type(), requested.cause(),
+        HouseholdFilter f = new HouseholdFilter(prefix, requested.state(), requested.type(), requested.cause(),
                 requested.identificationYear(), requested.exitYear(), requested.monitored(), requested.withoutCadre());
         var query = households.search(f, sortOf(sort)).page(page, size);
         return new Page<>(query.list().stream().map(records::summary).toList(), page, size, query.count());
