@@ -72,23 +72,29 @@ public class HouseholdService {
     /** 农户申请 / 村推荐: a new household enters the workflow in state APPLIED. */
     @Transactional
     public HouseholdView apply(HouseholdRequest request, String idempotencyKey) {
-        return create(request, null, idempotencyKey, "household.apply");
+        return records.view(create(request, null, idempotencyKey, "household.apply"));
     }
 
     /** A household already registered in a provincial system: enters the registry directly. */
     @Transactional
     public HouseholdView importRegistered(HouseholdRequest request, int identificationYear, String idempotencyKey) {
-        return create(request, identificationYear, idempotencyKey, "household.import");
+        return records.view(create(request, identificationYear, idempotencyKey, "household.import"));
     }
 
-    private HouseholdView create(HouseholdRequest request, Integer identificationYear, String idempotencyKey, String operation) {
+    /** The same for a bulk-import row: returns only the id (no view to build). */
+    @Transactional
+    public UUID importRow(HouseholdRequest request, int identificationYear) {
+        return create(request, identificationYear, null, "household.import").id;
+    }
+
+    private Household create(HouseholdRequest request, Integer identificationYear, String idempotencyKey, String operation) {
         region.requireWritable(request.regionCode(), "regionCode");
         validate(request);
         // the request as text, with ID numbers replaced by their keyed hash: nothing personal is stored with the key
         String fingerprint = RESIDENT_ID.matcher(request.toString()).replaceAll(m -> "residentId=" + pii.hash(m.group())) + "|" + identificationYear;
         var earlier = idempotency.reserve(idempotencyKey, operation, fingerprint);
         if (earlier.isPresent()) {
-            return records.view(households.findById(UUID.fromString(earlier.get())));
+            return households.findById(UUID.fromString(earlier.get()));
         }
         Household h = new Household();
         h.id = UUID.randomUUID();
@@ -117,7 +123,7 @@ public class HouseholdService {
                     "APPLIED", null, h.state.name(), h.createdAt.toInstant()));
         }
         idempotency.complete(idempotencyKey, operation, h.id.toString());
-        return records.view(h);
+        return h;
     }
 
     HouseholdRegisteredV1 registeredEvent(Household h) {

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.fupin.household.rest.HouseholdView;
 import org.fupin.household.rest.ImportRequest;
 import org.fupin.platform.problem.ApiProblem;
 import org.fupin.platform.region.RegionScope;
@@ -144,8 +143,8 @@ public class ImportRunner {
             ImportRequest r = request;
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    HouseholdView h = households.importRegistered(r.household(), r.identificationYear(), null);
-                    mark(jobId, rowNumber, "ACCEPTED", h.id(), List.of());
+                    UUID household = households.importRow(r.household(), r.identificationYear());
+                    mark(jobId, rowNumber, "ACCEPTED", household, List.of());
                 });
                 return;
             } catch (ApiProblem p) {
