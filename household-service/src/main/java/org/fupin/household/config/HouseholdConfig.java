@@ -2,6 +2,7 @@ package org.fupin.household.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import org.fupin.household.domain.LivingCondition;
 
 import java.math.BigDecimal;
@@ -33,6 +34,11 @@ public interface HouseholdConfig {
     /** How long a monitored household must be stable before monitoring may end, in months. */
     @WithDefault("6")
     int monitoringStableMonths();
+
+    /** Rows of a bulk import processed at once. */
+    @WithName("import.workers")
+    @WithDefault("4")
+    int importWorkers();
 
     default Optional<BigDecimal> lineFor(Integer year) {
         return year == null ? Optional.empty() : Optional.ofNullable(povertyLine().get(Integer.toString(year)));

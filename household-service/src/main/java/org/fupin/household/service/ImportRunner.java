@@ -16,9 +16,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fupin.household.config.HouseholdConfig;
 import org.fupin.household.rest.ImportRequest;
 import org.fupin.platform.problem.ApiProblem;
+import org.fupin.platform.problem.ProblemMappers;
 import org.fupin.platform.region.RegionScope;
 import org.fupin.platform.security.Roles;
 import org.jboss.logging.Logger;
@@ -33,7 +34,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 /**
  * Runs import jobs in the background: each row in its own transaction (household, events, row status together, so a
@@ -57,15 +57,15 @@ public class ImportRunner {
     CurrentIdentityAssociation identities;
     @Inject
     ImportRunner self;
-    @ConfigProperty(name = "fupin.household.import.workers", defaultValue = "4")
-    int workers;
+    @Inject
+    HouseholdConfig config;
 
     private ExecutorService coordinators;
     private ExecutorService rowWorkers;
 
     void onStart(@Observes StartupEvent ignored) {
         coordinators = Executors.newCachedThreadPool(r -> daemon(r, "import-job"));
-        rowWorkers = Executors.newFixedThreadPool(workers, r -> daemon(r, "import-row"));
+        rowWorkers = Executors.newFixedThreadPool(config.importWorkers(), r -> daemon(r, "import-row"));
         for (UUID job : runningJobs()) {
             start(job);
         }
@@ -128,9 +128,7 @@ public class ImportRunner {
         try {
             request = json.readValue(payload, ImportRequest.class);
         } catch (JsonMappingException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            errors.add(new ApiProblem.FieldError(field.isEmpty() ? "row" : field, "cannot be read: " + e.getOriginalMessage()));
+            errors.add(new ApiProblem.FieldError(ProblemMappers.fieldPath(e, "row"), "cannot be read: " + e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             errors.add(new ApiProblem.FieldError("row", "not valid JSON: " + e.getOriginalMessage()));
         }

@@ -37,8 +37,15 @@ public class PersonalDataProtector {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec hashKey;
 
+    /** The published key of the local run and tests (platform microprofile-config.properties). */
+    private static final String LOCAL_ENCRYPTION_KEY = "bG9jYWwtb25seS1lbmNyeXB0aW9uLWtleS0zMmJ5dGU=";
+
     @Inject
     public PersonalDataProtector(Keys keys) {
+        if (LOCAL_ENCRYPTION_KEY.equals(keys.encryptionKey()) && io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.NORMAL) {
+            org.jboss.logging.Logger.getLogger(PersonalDataProtector.class).warn("fupin.pii.* keys are the published local-run keys:"
+                    + " set FUPIN_PII_ENCRYPTION_KEY and FUPIN_PII_HASH_KEY in production");
+        }
         this.encryptionKey = new SecretKeySpec(decode(keys.encryptionKey(), "fupin.pii.encryption-key"), "AES");
         this.hashKey = new SecretKeySpec(decode(keys.hashKey(), "fupin.pii.hash-key"), "HmacSHA256");
     }

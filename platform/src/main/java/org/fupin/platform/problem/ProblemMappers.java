@@ -42,12 +42,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = "body";
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            field = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-        }
+        String field = e instanceof JsonMappingException m ? fieldPath(m, "body") : "body";
         String message = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
         if (message != null && message.length() > 200) {
             message = message.substring(0, 200);
@@ -116,6 +111,16 @@ public class ProblemMappers {
                 .type(ProblemDetail.MEDIA_TYPE)
                 .entity(new ProblemDetail(type, title, status, detail, instance, errors, extensions))
                 .build();
+    }
+
+    /** The JSON path of a mapping failure as a field name: {@code members[1].residentId}; the fallback when it has none. */
+    public static String fieldPath(JsonMappingException e, String fallback) {
+        if (e.getPath().isEmpty()) {
+            return fallback;
+        }
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     /** The last property node of a violation's path: {@code register.request.headName} → {@code headName}. */
