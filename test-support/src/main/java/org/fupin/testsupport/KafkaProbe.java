@@ -3,7 +3,6 @@ package org.fupin.testsupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
@@ -45,9 +44,5 @@ public final class KafkaProbe {
     public static String header(ConsumerRecord<?, ?> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    public static int partitionOf(ConsumerRecord<?, ?> r) {
-        return new TopicPartition(r.topic(), r.partition()).partition();
     }
 }

@@ -24,7 +24,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -74,7 +73,12 @@ public class ImportService {
                 return new Accepted(existing.get(), true);
             }
             UUID jobId = UUID.randomUUID();
-            int total = store(jobId, principal, prefix, hash, format, spool);
+            int total;
+            try {
+                total = store(jobId, principal, prefix, hash, format, spool);
+            } catch (SameBatchStoredConcurrently e) {
+                return new Accepted(findJob(principal, hash).orElseThrow(), true);
+            }
             if (total == 0) {
                 throw ApiProblem.validation("body", "the batch holds no household");
             }
@@ -155,12 +159,15 @@ public class ImportService {
             }
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) { // the same batch submitted twice at once: the other one won
-                return 1;
+                throw new SameBatchStoredConcurrently();
             }
             throw new IllegalStateException(e);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private static final class SameBatchStoredConcurrently extends RuntimeException {
     }
 
     public ImportJobView job(UUID id) {
@@ -201,9 +208,5 @@ public class ImportService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Timestamp now() {
-        return Timestamp.from(java.time.Instant.now());
     }
 }

@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -268,9 +267,5 @@ class HouseholdApiTest {
                 return rs.getLong(1);
             }
         }
-    }
-
-    static Map<String, Object> copy(Map<String, Object> m) {
-        return new HashMap<>(m);
     }
 }

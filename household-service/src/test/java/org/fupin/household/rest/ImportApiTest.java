@@ -30,7 +30,6 @@ import static org.fupin.household.Fixtures.*;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ImportApiTest {
@@ -155,7 +154,6 @@ class ImportApiTest {
                 .post("/api/v1/household-imports").then().statusCode(403);
         given().header("Authorization", IMPORTER).contentType("application/x-ndjson").body(new byte[0])
                 .post("/api/v1/household-imports").then().statusCode(400);
-        assertTrue(true);
     }
 
     long count(String sql) throws Exception {
