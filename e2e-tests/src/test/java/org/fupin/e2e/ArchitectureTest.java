@@ -87,6 +87,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void servicesNeverDependOnRest() {
+        noClasses().that().resideInAPackage("org.fupin.*.service..")
+                .should().dependOnClassesThat().resideInAPackage("org.fupin.*.rest..")
+                .because("services take their own command records and return their own view types; resources map them")
+                .check(CLASSES);
+    }
+
+    @Test
     void domainIsPlainJava() {
         noClasses().that().resideInAPackage("org.fupin.[household|project|fund|rectification|reporting].domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.ws.rs..", "io.quarkus..",

@@ -32,7 +32,8 @@ class EventCatalogTest {
     @Test
     void aRecordSerialisesToJsonThatMatchesItsSchema() throws Exception {
         var event = new HouseholdRegisteredV1(UUID.randomUUID().toString(), "H-1", "522428103201", 4, 2016, "ORDINARY",
-                java.util.List.of("0123456789abcdef0123456789abcdef"), Instant.now());
+                java.util.List.of("0123456789abcdef0123456789abcdef"), Instant.now(), java.time.LocalDate.of(2017, 11, 30));
+        assertTrue(json.writeValueAsString(event).contains("\"effectiveDate\":\"2017-11-30\""));
         assertEquals(java.util.Set.of(), EventSchemas.validate("household.registered.v1", json.writeValueAsString(event)));
     }
 
@@ -44,5 +45,18 @@ class EventCatalogTest {
         String badRegion = "{\"householdId\":\"" + UUID.randomUUID() + "\",\"householdCode\":\"H\",\"regionCode\":\"5224\","
                 + "\"memberCount\":3,\"identificationYear\":2016,\"householdType\":\"ORDINARY\",\"personIds\":[],\"registeredAt\":\"2026-01-01T00:00:00Z\"}";
         assertFalse(EventSchemas.validate("household.registered.v1", badRegion).isEmpty());
+    }
+
+    @Test
+    void everyHouseholdEventCarriesItsBusinessDate() {
+        for (Class<?> c : EventCatalog.ALL) {
+            assertTrue(java.util.Arrays.stream(c.getRecordComponents())
+                    .anyMatch(r -> r.getName().equals("effectiveDate") && r.getType() == java.time.LocalDate.class), c.getName());
+        }
+        String withoutDate = "{\"householdId\":\"" + UUID.randomUUID() + "\",\"regionCode\":\"522428103201\",\"memberCount\":3,"
+                + "\"exitYear\":2017,\"exitedAt\":\"2026-01-01T00:00:00Z\"}";
+        assertFalse(EventSchemas.validate("household.exited.v1", withoutDate).isEmpty(), "effectiveDate is required");
+        assertEquals(java.util.Set.of(), EventSchemas.validate("household.exited.v1",
+                withoutDate.replace("}", ",\"effectiveDate\":\"2017-11-30\"}")));
     }
 }

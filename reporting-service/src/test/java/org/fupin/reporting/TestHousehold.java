@@ -19,6 +19,8 @@ import org.fupin.testsupport.SuiteInfrastructure;
 import org.fupin.testsupport.TestEvents;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +38,8 @@ public final class TestHousehold {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     static final Instant AT = Instant.parse("2026-11-23T08:00:00Z");
+    /** The business date of the changes these events describe. */
+    public static final LocalDate ON = LocalDate.of(2026, 11, 23);
 
     public final String id = UUID.randomUUID().toString();
     public final String region;
@@ -70,7 +74,7 @@ public final class TestHousehold {
     public TestHousehold register(int identificationYear, List<String> members) {
         persons = List.copyOf(members);
         return publish(new HouseholdRegisteredV1(id, "C-" + id.substring(0, 8), region, members.size(), identificationYear,
-                "ORDINARY", persons, AT));
+                "ORDINARY", persons, AT, ON));
     }
 
     public TestHousehold update(int members) {
@@ -83,36 +87,37 @@ public final class TestHousehold {
 
     public TestHousehold update(List<String> members) {
         persons = List.copyOf(members);
-        return publish(new HouseholdUpdatedV1(id, region, members.size(), "MINIMUM_LIVING_ALLOWANCE", persons));
+        return publish(new HouseholdUpdatedV1(id, region, members.size(), "MINIMUM_LIVING_ALLOWANCE", persons, ON));
     }
 
     public TestHousehold exit(int exitYear) {
-        return publish(new HouseholdExitedV1(id, region, persons.size(), exitYear, AT));
+        return publish(new HouseholdExitedV1(id, region, persons.size(), exitYear, AT, ON));
     }
 
     /** 返贫 with the member count at the time of the return (no member list travels with this event). */
     public TestHousehold returnToPoverty(int returnYear, int members) {
-        return publish(new HouseholdReturnedV1(id, region, members, returnYear, "illness", AT));
+        return publish(new HouseholdReturnedV1(id, region, members, returnYear, "illness", AT, ON));
     }
 
     public TestHousehold remove(Instant removedAt) {
-        return publish(new HouseholdRemovedV1(id, region, persons.size(), "wrongly registered (错评)", removedAt));
+        return publish(new HouseholdRemovedV1(id, region, persons.size(), "wrongly registered (错评)", removedAt,
+                removedAt.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate()));
     }
 
     public TestHousehold startMonitoring() {
-        return publish(new HouseholdMonitoringStartedV1(id, region, Math.max(1, persons.size()), List.of("income near the line"), AT));
+        return publish(new HouseholdMonitoringStartedV1(id, region, Math.max(1, persons.size()), List.of("income near the line"), AT, ON));
     }
 
     public TestHousehold endMonitoring() {
-        return publish(new HouseholdMonitoringEndedV1(id, region, "stable for a year", AT));
+        return publish(new HouseholdMonitoringEndedV1(id, region, "stable for a year", AT, ON));
     }
 
     public TestHousehold workflowStep(String step, String from, String to) {
-        return publish(new HouseholdWorkflowStepTakenV1(id, region, step, from, to, AT));
+        return publish(new HouseholdWorkflowStepTakenV1(id, region, step, from, to, AT, ON));
     }
 
     public TestHousehold assignCadre() {
-        return publish(new HouseholdCadreAssignedV1(id, region, "staff-0042", AT));
+        return publish(new HouseholdCadreAssignedV1(id, region, "staff-0042", AT, ON));
     }
 
     /** Publishes the event with the next version. */

@@ -3,6 +3,7 @@ package org.fupin.contracts.household;
 import org.fupin.contracts.EventType;
 import org.fupin.contracts.Topics;
 
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,10 +19,12 @@ import java.util.List;
  * @param identificationYear year of identification (识别年度)
  * @param householdType      ORDINARY, MINIMUM_LIVING_ALLOWANCE, EXTREME_POVERTY_SUPPORT or POLICY_SAFETY_NET
  * @param personIds          pseudonymous ids of the members
- * @param registeredAt       when the registration was recorded
+ * @param registeredAt       when the registration was recorded (processing time)
+ * @param effectiveDate      the business date of the registration (county announcement's date, or the import's day)
  */
 @EventType(value = "household.registered.v1", aggregate = "household", topic = Topics.HOUSEHOLD)
 public record HouseholdRegisteredV1(String householdId, String householdCode, String regionCode, int memberCount,
                                     int identificationYear, String householdType, List<String> personIds,
-                                    Instant registeredAt) {
+                                    Instant registeredAt,
+        LocalDate effectiveDate) {
 }

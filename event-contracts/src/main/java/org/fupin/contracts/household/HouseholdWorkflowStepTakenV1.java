@@ -3,6 +3,7 @@ package org.fupin.contracts.household;
 import org.fupin.contracts.EventType;
 import org.fupin.contracts.Topics;
 
+import java.time.LocalDate;
 import java.time.Instant;
 
 /**
@@ -14,5 +15,6 @@ import java.time.Instant;
  */
 @EventType(value = "household.workflow-step-taken.v1", aggregate = "household", topic = Topics.HOUSEHOLD)
 public record HouseholdWorkflowStepTakenV1(String householdId, String regionCode, String step, String fromState,
-                                           String toState, Instant takenAt) {
+                                           String toState, Instant takenAt,
+        LocalDate effectiveDate) {
 }

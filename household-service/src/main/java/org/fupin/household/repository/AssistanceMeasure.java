@@ -1,6 +1,5 @@
 package org.fupin.household.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +12,7 @@ import java.util.UUID;
 /** 帮扶措施 */
 @Entity
 @Table(name = "assistance_measure")
-public class AssistanceMeasure extends PanacheEntityBase {
+public class AssistanceMeasure {
     @Id
     public UUID id;
     @Column(name = "household_id")

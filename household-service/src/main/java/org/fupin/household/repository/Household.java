@@ -1,6 +1,5 @@
 package org.fupin.household.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -16,6 +15,7 @@ import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.fupin.household.domain.HouseholdLifecycle;
 import org.fupin.household.domain.HouseholdState;
 import org.fupin.household.domain.HouseholdType;
 import org.fupin.household.domain.Income;
@@ -27,11 +27,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
 import java.util.UUID;
 
 @Entity
 @Table(name = "household")
-public class Household extends PanacheEntityBase {
+public class Household {
     @Id
     public UUID id;
     @Column(name = "household_code")
@@ -110,4 +111,35 @@ public class Household extends PanacheEntityBase {
     @MapKeyEnumerated(EnumType.STRING)
     @Column(name = "amount")
     public Map<Income.Kind, BigDecimal> incomeItems = new EnumMap<>(Income.Kind.class);
+
+    /** The lifecycle as the domain rules see it; they decide, {@link #apply} stores what they decided. */
+    public HouseholdLifecycle lifecycle() {
+        return new HouseholdLifecycle(
+                new HouseholdLifecycle.Facts(id.toString(), householdCode, regionCode, householdType, memberCount,
+                        members.stream().map(m -> m.personId).sorted().toList(), incomeYear, netIncome),
+                new HouseholdLifecycle.Status(state, identificationYear, exitYear, removalReason, noticeStartedOn, lastStepOn,
+                        monitored, monitoredSince,
+                        monitoringReasons == null || monitoringReasons.isBlank() ? List.of() : Arrays.asList(monitoringReasons.split(",")),
+                        cadreId == null ? null : new HouseholdLifecycle.Cadre(cadreId, cadreName, cadrePhone, cadreAssignedOn)));
+    }
+
+    /** Stores the values a domain decision left in {@code lifecycle}. */
+    public void apply(HouseholdLifecycle lifecycle) {
+        HouseholdLifecycle.Status s = lifecycle.status();
+        state = s.state();
+        identificationYear = s.identificationYear();
+        exitYear = s.exitYear();
+        removalReason = s.removalReason();
+        noticeStartedOn = s.noticeStartedOn();
+        lastStepOn = s.lastStepOn();
+        monitored = s.monitored();
+        monitoredSince = s.monitoredSince();
+        monitoringReasons = s.monitoringReasons().isEmpty() ? null : String.join(",", s.monitoringReasons());
+        cadreId = s.cadre() == null ? null : s.cadre().id();
+        cadreName = s.cadre() == null ? null : s.cadre().name();
+        cadrePhone = s.cadre() == null ? null : s.cadre().phone();
+        cadreAssignedOn = s.cadre() == null ? null : s.cadre().assignedOn();
+        boolean active = lifecycle.membersActive();
+        members.forEach(m -> m.active = active);
+    }
 }

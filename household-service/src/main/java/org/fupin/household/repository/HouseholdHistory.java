@@ -1,6 +1,5 @@
 package org.fupin.household.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -14,7 +13,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "household_history")
-public class HouseholdHistory extends PanacheEntityBase {
+public class HouseholdHistory {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;

@@ -1,6 +1,5 @@
 package org.fupin.household.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,7 +17,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "household_member")
-public class HouseholdMember extends PanacheEntityBase {
+public class HouseholdMember {
     @Id
     public UUID id;
     @ManyToOne(fetch = FetchType.LAZY)

@@ -26,9 +26,10 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
     }
 
     /** The other household an active person already belongs to. */
-    public Optional<String> householdCodeOfActivePerson(String idHash, UUID exceptHousehold) {
-        return getEntityManager().createQuery("select m.household.householdCode from HouseholdMember m"
-                        + " where m.idHash = :hash and m.active = true and m.household.id <> :except", String.class)
+    public Optional<Membership> activeMembershipOf(String idHash, UUID exceptHousehold) {
+        return getEntityManager().createQuery("select new org.fupin.household.repository.Membership("
+                        + "m.household.householdCode, m.household.regionCode) from HouseholdMember m"
+                        + " where m.idHash = :hash and m.active = true and m.household.id <> :except", Membership.class)
                 .setParameter("hash", idHash).setParameter("except", exceptHousehold == null ? new UUID(0, 0) : exceptHousehold)
                 .setMaxResults(1).getResultStream().findFirst();
     }
@@ -72,9 +73,5 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
     public String nextHouseholdCode(String regionCode) {
         Number n = (Number) getEntityManager().createNativeQuery("select nextval('household_code_seq')").getSingleResult();
         return regionCode + String.format("%06d", n.longValue());
-    }
-
-    public List<HouseholdHistory> history(UUID householdId) {
-        return HouseholdHistory.list("householdId", Sort.by("seq"), householdId);
     }
 }

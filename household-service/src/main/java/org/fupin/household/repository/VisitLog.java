@@ -1,6 +1,5 @@
 package org.fupin.household.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +12,7 @@ import java.util.UUID;
 /** 民情日记: a visit to the household. */
 @Entity
 @Table(name = "visit_log")
-public class VisitLog extends PanacheEntityBase {
+public class VisitLog {
     @Id
     public UUID id;
     @Column(name = "household_id")

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.fupin.household.domain.HouseholdType;
 import org.fupin.household.domain.Income;
 import org.fupin.household.domain.PovertyCause;
+import org.fupin.household.service.HouseholdData;
 import org.fupin.platform.money.Money;
 
 import java.util.List;
@@ -37,4 +38,9 @@ public record HouseholdRequest(
         @NotNull @Min(2000) @Max(2100) Integer incomeYear,
         @NotNull Map<Income.Kind, @NotNull Money> incomeItems,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull MemberRequest> members) {
+
+    public HouseholdData toData() {
+        return new HouseholdData(regionCode, householdCode, householdType, mainCause, otherCauses, origin, omissionCorrection,
+                incomeYear, incomeItems, members.stream().map(MemberRequest::toData).toList());
+    }
 }

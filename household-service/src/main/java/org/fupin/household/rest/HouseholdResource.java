@@ -27,6 +27,7 @@ import org.fupin.household.domain.HouseholdState;
 import org.fupin.household.domain.HouseholdType;
 import org.fupin.household.domain.PovertyCause;
 import org.fupin.household.domain.HouseholdFilter;
+import org.fupin.household.service.HouseholdDetails;
 import org.fupin.household.service.HouseholdService;
 import org.fupin.household.service.LifecycleService;
 import org.fupin.household.service.MonitoringService;
@@ -54,12 +55,14 @@ public class HouseholdResource {
     @Context
     UriInfo uri;
 
-    private Response created(HouseholdView h) {
+    private Response created(HouseholdDetails d) {
+        HouseholdView h = HouseholdView.of(d);
         return Response.created(uri.getBaseUriBuilder().path("/api/v1/households/{id}").build(h.id()))
                 .tag(ETags.of(h.version())).entity(h).build();
     }
 
-    private static Response ok(HouseholdView h) {
+    private static Response ok(HouseholdDetails d) {
+        HouseholdView h = HouseholdView.of(d);
         return Response.ok(h).tag(ETags.of(h.version())).build();
     }
 
@@ -67,7 +70,7 @@ public class HouseholdResource {
     @RolesAllowed(Roles.HOUSEHOLD_CLERK)
     @Operation(summary = "Apply (农户申请) or nominate (村推荐) a household: it enters the registration workflow")
     public Response apply(@Valid @NotNull HouseholdRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return created(households.apply(request, idempotencyKey));
+        return created(households.apply(request.toData(), idempotencyKey));
     }
 
     @POST
@@ -75,7 +78,7 @@ public class HouseholdResource {
     @RolesAllowed(Roles.HOUSEHOLD_IMPORTER)
     @Operation(summary = "Import one household already registered in a provincial system")
     public Response importRegistered(@Valid @NotNull ImportRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return created(households.importRegistered(request.household(), request.identificationYear(), idempotencyKey));
+        return created(households.importRegistered(request.household().toData(), request.identificationYear(), idempotencyKey));
     }
 
     @GET
@@ -107,9 +110,9 @@ public class HouseholdResource {
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         PovertyCause poverty = Params.enumOrNull(PovertyCause.class, cause, "cause");
-        return households.list(new HouseholdFilter(region, Params.enumOrNull(HouseholdState.class, state, "state"),
+        return Page.of(households.list(new HouseholdFilter(region, Params.enumOrNull(HouseholdState.class, state, "state"),
                 Params.enumOrNull(HouseholdType.class, type, "type"), poverty == null ? null : poverty.name(),
-                identificationYear, exitYear, monitored, withoutCadre), sort, page, size);
+                identificationYear, exitYear, monitored, withoutCadre), sort, page, size), HouseholdSummary::of);
     }
 
     @PUT
@@ -117,14 +120,14 @@ public class HouseholdResource {
     @RolesAllowed(Roles.HOUSEHOLD_CLERK)
     @Operation(summary = "Replace the registry data (members, income, type, causes); needs If-Match")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull HouseholdRequest request, @HeaderParam("If-Match") String ifMatch) {
-        return ok(households.update(id, request, ifMatch));
+        return ok(households.update(id, request.toData(), ifMatch));
     }
 
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.HOUSEHOLD_VIEWER, Roles.HOUSEHOLD_CLERK, Roles.HOUSEHOLD_TOWNSHIP_REVIEWER, Roles.HOUSEHOLD_COUNTY_APPROVER})
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
-        return households.history(id);
+        return households.history(id).stream().map(HistoryEntry::of).toList();
     }
 
     @POST
@@ -132,7 +135,7 @@ public class HouseholdResource {
     @RolesAllowed({Roles.HOUSEHOLD_CLERK, Roles.HOUSEHOLD_TOWNSHIP_REVIEWER, Roles.HOUSEHOLD_COUNTY_APPROVER})
     @Operation(summary = "Take a registration step (入户调查, 民主评议, 公示, 审核, 公告, 异议); each step needs its role")
     public Response step(@PathParam("id") UUID id, @Valid @NotNull StepRequest request, @HeaderParam("If-Match") String ifMatch) {
-        return ok(lifecycle.takeStep(id, request, ifMatch));
+        return ok(lifecycle.takeStep(id, request.toCommand(), ifMatch));
     }
 
     @POST
@@ -140,7 +143,7 @@ public class HouseholdResource {
     @RolesAllowed(Roles.HOUSEHOLD_COUNTY_APPROVER)
     @Operation(summary = "脱贫: 422 listing the unmet conditions when income or 两不愁三保障 fall short")
     public Response exit(@PathParam("id") UUID id, @Valid @NotNull LifecycleRequests.Exit request, @HeaderParam("If-Match") String ifMatch) {
-        return ok(lifecycle.exit(id, request, ifMatch));
+        return ok(lifecycle.exit(id, request.toCommand(), ifMatch));
     }
 
     @POST
@@ -149,7 +152,7 @@ public class HouseholdResource {
     @Operation(summary = "返贫: an exited household falls back")
     public Response returnToPoverty(@PathParam("id") UUID id, @Valid @NotNull LifecycleRequests.Return request,
                                     @HeaderParam("If-Match") String ifMatch) {
-        return ok(lifecycle.returnToPoverty(id, request, ifMatch));
+        return ok(lifecycle.returnToPoverty(id, request.toCommand(), ifMatch));
     }
 
     @POST
@@ -158,7 +161,7 @@ public class HouseholdResource {
     @Operation(summary = "剔除: a wrongly registered household (错评), with the reason; nothing is deleted")
     public Response remove(@PathParam("id") UUID id, @Valid @NotNull LifecycleRequests.Removal request,
                            @HeaderParam("If-Match") String ifMatch) {
-        return ok(lifecycle.remove(id, request, ifMatch));
+        return ok(lifecycle.remove(id, request.toCommand(), ifMatch));
     }
 
     @POST
@@ -167,7 +170,7 @@ public class HouseholdResource {
     @Operation(summary = "Record a hardship (illness, disaster, …); starts monitoring (防返贫监测)")
     public Response hardship(@PathParam("id") UUID id, @Valid @NotNull LifecycleRequests.Hardship request,
                              @HeaderParam("If-Match") String ifMatch) {
-        return ok(monitoring.recordHardship(id, request, ifMatch));
+        return ok(monitoring.recordHardship(id, request.toCommand(), ifMatch));
     }
 
     @POST
@@ -176,7 +179,7 @@ public class HouseholdResource {
     @Operation(summary = "End monitoring after the configured stable period, with a reason")
     public Response endMonitoring(@PathParam("id") UUID id, @Valid @NotNull LifecycleRequests.EndMonitoring request,
                                   @HeaderParam("If-Match") String ifMatch) {
-        return ok(monitoring.end(id, request, ifMatch));
+        return ok(monitoring.end(id, request.toCommand(), ifMatch));
     }
 
     @PUT
@@ -184,21 +187,21 @@ public class HouseholdResource {
     @RolesAllowed(Roles.HOUSEHOLD_CLERK)
     @Operation(summary = "Assign the responsible cadre (帮扶责任人)")
     public Response cadre(@PathParam("id") UUID id, @Valid @NotNull LifecycleRequests.Cadre request, @HeaderParam("If-Match") String ifMatch) {
-        return ok(lifecycle.assignCadre(id, request, ifMatch));
+        return ok(lifecycle.assignCadre(id, request.toCommand(), ifMatch));
     }
 
     @GET
     @Path("{id}/assistance")
     @RolesAllowed({Roles.HOUSEHOLD_VIEWER, Roles.HOUSEHOLD_CLERK})
-    public LifecycleService.Assistance assistance(@PathParam("id") UUID id) {
-        return lifecycle.assistance(id);
+    public AssistanceView assistance(@PathParam("id") UUID id) {
+        return AssistanceView.of(lifecycle.assistance(id));
     }
 
     @POST
     @Path("{id}/assistance/measures")
     @RolesAllowed(Roles.HOUSEHOLD_CLERK)
     public Response addMeasure(@PathParam("id") UUID id, @Valid @NotNull LifecycleRequests.Measure request) {
-        return Response.status(201).entity(lifecycle.addMeasure(id, request)).build();
+        return Response.status(201).entity(AssistanceView.MeasureView.of(lifecycle.addMeasure(id, request.toCommand()))).build();
     }
 
     @POST
@@ -206,6 +209,6 @@ public class HouseholdResource {
     @RolesAllowed(Roles.HOUSEHOLD_CLERK)
     @Operation(summary = "Log a visit (民情日记)")
     public Response addVisit(@PathParam("id") UUID id, @Valid @NotNull LifecycleRequests.Visit request) {
-        return Response.status(201).entity(lifecycle.addVisit(id, request)).build();
+        return Response.status(201).entity(AssistanceView.VisitView.of(lifecycle.addVisit(id, request.toCommand()))).build();
     }
 }

@@ -6,6 +6,7 @@ import org.fupin.household.domain.Income;
 import org.fupin.household.domain.MemberAttributes;
 import org.fupin.household.domain.ResidentIdNumber;
 import org.fupin.household.domain.WorkflowStep;
+import org.fupin.household.service.HouseholdDetails;
 import org.fupin.platform.money.Money;
 
 import java.time.LocalDate;
@@ -31,5 +32,18 @@ public record HouseholdView(UUID id, String householdCode, String regionCode, Ho
     }
 
     public record Cadre(String cadreId, String name, String phone, LocalDate assignedOn) {
+        static Cadre of(HouseholdDetails.Cadre c) {
+            return c == null ? null : new Cadre(c.cadreId(), c.name(), c.phone(), c.assignedOn());
+        }
+    }
+
+    public static HouseholdView of(HouseholdDetails d) {
+        List<Member> members = d.members().stream().map(m -> new Member(m.name(), m.residentId(), m.relation(), m.sex(),
+                m.birthDate(), m.health(), m.disability(), m.labourAbility(), m.education(), m.schoolingStatus(), m.migrantWork())).toList();
+        return new HouseholdView(d.id(), d.householdCode(), d.regionCode(), d.state(), d.allowedSteps(), d.householdType(),
+                d.mainCause(), d.otherCauses(), d.origin(), d.omissionCorrection(), d.identificationYear(), d.exitYear(),
+                d.removalReason(), d.noticeStartedOn(), d.headName(), d.headResidentId(), d.memberCount(), members, d.incomeYear(),
+                d.incomeItems(), d.netIncome(), d.perCapitaNetIncome(), d.monitored(), d.monitoredSince(), d.monitoringReasons(),
+                Cadre.of(d.cadre()), d.version(), d.createdAt(), d.createdBy(), d.updatedAt(), d.updatedBy());
     }
 }

@@ -61,7 +61,7 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HOUSEHOLD_IMPORTER, Roles.HOUSEHOLD_VIEWER})
     public ImportJobView job(@PathParam("id") UUID id) {
-        return imports.job(id);
+        return ImportJobView.of(imports.job(id));
     }
 
     @GET
@@ -70,7 +70,7 @@ public class ImportResource {
     @RolesAllowed({Roles.HOUSEHOLD_IMPORTER, Roles.HOUSEHOLD_VIEWER})
     public List<ImportRowError> errors(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
-        return imports.errors(id, page, size);
+        return imports.errors(id, page, size).stream().map(ImportRowError::of).toList();
     }
 
     @GET

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 import org.fupin.household.domain.MemberAttributes;
 import org.fupin.household.domain.ResidentIdNumber;
 
+import org.fupin.household.service.HouseholdData;
+
 import java.time.LocalDate;
 
 /** One member (家庭成员) as on the registration form. */
@@ -21,4 +23,9 @@ public record MemberRequest(
         @NotNull MemberAttributes.Education education,
         @NotNull MemberAttributes.SchoolingStatus schoolingStatus,
         @NotNull Boolean migrantWork) {
+
+    public HouseholdData.Member toData() {
+        return new HouseholdData.Member(name, residentId, relation, sex, birthDate, health, disability, labourAbility, education,
+                schoolingStatus, migrantWork);
+    }
 }

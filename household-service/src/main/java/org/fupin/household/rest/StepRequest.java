@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.fupin.household.domain.WorkflowStep;
+import org.fupin.household.service.LifecycleCommands;
 
 import java.time.LocalDate;
 
@@ -14,4 +15,8 @@ import java.time.LocalDate;
  */
 public record StepRequest(@NotNull WorkflowStep step, LocalDate date, @Size(max = 2000) String remarks,
                           @Min(2013) @Max(2100) Integer identificationYear) {
+
+    public LifecycleCommands.Step toCommand() {
+        return new LifecycleCommands.Step(step, date, remarks, identificationYear);
+    }
 }

@@ -5,11 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.fupin.contracts.household.HouseholdRegisteredV1;
-import org.fupin.contracts.household.HouseholdUpdatedV1;
-import org.fupin.contracts.household.HouseholdWorkflowStepTakenV1;
 import org.fupin.household.config.HouseholdConfig;
-import org.fupin.household.domain.HouseholdState;
+import org.fupin.household.domain.BusinessDate;
+import org.fupin.household.domain.Change;
+import org.fupin.household.domain.HouseholdFilter;
+import org.fupin.household.domain.HouseholdLifecycle;
 import org.fupin.household.domain.Income;
 import org.fupin.household.domain.MemberAttributes;
 import org.fupin.household.domain.MemberRules;
@@ -17,30 +17,26 @@ import org.fupin.household.domain.PovertyCause;
 import org.fupin.household.domain.RegionRules;
 import org.fupin.household.domain.ResidentIdNumber;
 import org.fupin.household.repository.Household;
+import org.fupin.household.repository.HouseholdHistoryRepository;
 import org.fupin.household.repository.HouseholdMember;
 import org.fupin.household.repository.HouseholdRepository;
-import org.fupin.household.domain.HouseholdFilter;
-import org.fupin.household.rest.HistoryEntry;
-import org.fupin.household.rest.HouseholdRequest;
-import org.fupin.household.rest.HouseholdSummary;
-import org.fupin.household.rest.HouseholdView;
-import org.fupin.household.rest.MemberRequest;
-import org.fupin.household.rest.Page;
 import org.fupin.platform.audit.AuditTrail;
 import org.fupin.platform.idempotency.Idempotency;
-import org.fupin.platform.outbox.Outbox;
 import org.fupin.platform.pii.PersonalDataProtector;
 import org.fupin.platform.problem.ApiProblem;
 import org.fupin.platform.region.RegionScope;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -51,9 +47,15 @@ public class HouseholdService {
     @Inject
     HouseholdRepository households;
     @Inject
-    HouseholdRecords records;
+    HouseholdHistoryRepository history;
     @Inject
-    Outbox outbox;
+    HouseholdLoader loader;
+    @Inject
+    HouseholdChanges changes;
+    @Inject
+    HouseholdViews views;
+    @Inject
+    PersistenceConflicts conflicts;
     @Inject
     AuditTrail audit;
     @Inject
@@ -71,73 +73,65 @@ public class HouseholdService {
 
     /** 农户申请 / 村推荐: a new household enters the workflow in state APPLIED. */
     @Transactional
-    public HouseholdView apply(HouseholdRequest request, String idempotencyKey) {
-        return records.view(create(request, null, idempotencyKey, "household.apply"));
+    public HouseholdDetails apply(HouseholdData request, String idempotencyKey) {
+        return views.details(create(request, null, idempotencyKey, "household.apply"));
     }
 
     /** A household already registered in a provincial system: enters the registry directly. */
     @Transactional
-    public HouseholdView importRegistered(HouseholdRequest request, int identificationYear, String idempotencyKey) {
-        return records.view(create(request, identificationYear, idempotencyKey, "household.import"));
+    public HouseholdDetails importRegistered(HouseholdData request, int identificationYear, String idempotencyKey) {
+        return views.details(create(request, identificationYear, idempotencyKey, "household.import"));
     }
 
     /** The same for a bulk-import row: returns only the id (no view to build). */
     @Transactional
-    public UUID importRow(HouseholdRequest request, int identificationYear) {
+    public UUID importRow(HouseholdData request, int identificationYear) {
         return create(request, identificationYear, null, "household.import").id;
     }
 
-    private Household create(HouseholdRequest request, Integer identificationYear, String idempotencyKey, String operation) {
+    private Household create(HouseholdData request, Integer identificationYear, String idempotencyKey, String operation) {
         region.requireWritable(request.regionCode(), "regionCode");
         validate(request);
         // the request as text, with ID numbers replaced by their keyed hash: nothing personal is stored with the key
         String fingerprint = RESIDENT_ID.matcher(request.toString()).replaceAll(m -> "residentId=" + pii.hash(m.group())) + "|" + identificationYear;
         var earlier = idempotency.reserve(idempotencyKey, operation, fingerprint);
         if (earlier.isPresent()) {
-            return households.findById(UUID.fromString(earlier.get()));
+            // a replay answers with the resource only if the caller may read it now (else 404, as for any unreadable one)
+            return loader.forRead(UUID.fromString(earlier.get()));
         }
+        LocalDate today = BusinessDate.today();
         Household h = new Household();
         h.id = UUID.randomUUID();
         h.householdCode = request.householdCode() != null ? request.householdCode() : households.nextHouseholdCode(request.regionCode());
         h.regionCode = request.regionCode();
         h.origin = identificationYear != null ? "IMPORT" : (request.origin() == null ? "APPLICATION" : request.origin());
         h.omissionCorrection = Boolean.TRUE.equals(request.omissionCorrection());
-        h.state = identificationYear != null ? HouseholdState.REGISTERED : HouseholdState.APPLIED;
-        h.identificationYear = identificationYear;
-        h.lastStepOn = identificationYear != null ? records.today() : null; // paper records: the first step may be dated back
         h.version = 1;
         h.createdAt = h.updatedAt = OffsetDateTime.now();
         h.createdBy = h.updatedBy = audit.actor();
         applyData(h, request);
+        HouseholdLifecycle lifecycle = h.lifecycle();
+        Change entered = identificationYear != null ? lifecycle.importRegistered(identificationYear, today) : lifecycle.apply(today);
+        h.apply(lifecycle);
         try {
             households.persistAndFlush(h);
         } catch (PersistenceException e) {
-            throw records.translate(e, h);
+            throw conflicts.translate(e, h);
         }
-        records.history(h, identificationYear != null ? "imported" : "applied", null, records.today(), null);
-        if (identificationYear != null) {
-            outbox.append(h.id.toString(), h.version, h.regionCode, registeredEvent(h));
-            monitoring.evaluate(h, records.today());
-        } else {
-            outbox.append(h.id.toString(), h.version, h.regionCode, new HouseholdWorkflowStepTakenV1(h.id.toString(), h.regionCode,
-                    "APPLIED", null, h.state.name(), h.createdAt.toInstant()));
-        }
+        changes.saveNew(h, lifecycle, entered);
+        monitoring.evaluate(h, today);
         idempotency.complete(idempotencyKey, operation, h.id.toString());
         return h;
     }
 
-    HouseholdRegisteredV1 registeredEvent(Household h) {
-        return new HouseholdRegisteredV1(h.id.toString(), h.householdCode, h.regionCode, h.memberCount, h.identificationYear,
-                h.householdType.name(), records.personIds(h), OffsetDateTime.now().toInstant());
-    }
-
     /** Registry data after an investigation or a change in the family; the region does not change. */
     @Transactional
-    public HouseholdView update(UUID id, HouseholdRequest request, String ifMatch) {
-        Household h = records.loadForChange(id, ifMatch);
-        if (h.state == HouseholdState.REMOVED) {
-            throw records.notInState(h, "update", HouseholdState.values());
-        }
+    public HouseholdDetails update(UUID id, HouseholdData request, String ifMatch) {
+        Household h = loader.forChange(id, ifMatch);
+        Refusals.decide(() -> {
+            h.lifecycle().requireUpdatable();
+            return h;
+        });
         if (!h.regionCode.equals(request.regionCode())) {
             throw ApiProblem.validation("regionCode", "a household does not move; register it in the new village instead");
         }
@@ -146,46 +140,42 @@ public class HouseholdService {
         try {
             households.flush();
         } catch (PersistenceException e) {
-            throw records.translate(e, h);
+            throw conflicts.translate(e, h);
         }
-        records.changed(h, "updated", h.state, records.today(), null);
-        outbox.append(h.id.toString(), h.version, h.regionCode, new HouseholdUpdatedV1(h.id.toString(), h.regionCode, h.memberCount,
-                h.householdType.name(), records.personIds(h)));
-        if (h.state.isInRegistry()) {
-            monitoring.evaluate(h, records.today());
-        }
-        return records.view(h);
+        LocalDate today = BusinessDate.today();
+        HouseholdLifecycle lifecycle = h.lifecycle();
+        Change updated = Refusals.decide(() -> lifecycle.updated(today));
+        changes.save(h, lifecycle, updated);
+        monitoring.evaluate(h, today);
+        return views.details(h);
     }
 
     @Transactional
-    public HouseholdView get(UUID id) {
-        return records.view(records.loadForRead(id));
+    public HouseholdDetails get(UUID id) {
+        return views.details(loader.forRead(id));
     }
 
     @Transactional
-    public HouseholdView getByCode(String code) {
-        Household h = households.findByCode(code).orElseThrow(() -> ApiProblem.notFound("household", code));
-        region.requireReadable(h.regionCode, "household", code);
-        return records.view(h);
+    public HouseholdDetails getByCode(String code) {
+        return views.details(loader.byCode(code));
     }
 
     @Transactional
-    public List<HistoryEntry> history(UUID id) {
-        Household h = records.loadForRead(id);
-        return households.history(h.id).stream()
-                .map(e -> new HistoryEntry(e.seq, e.at, e.actor, e.action, e.fromState, e.toState, e.stepDate, e.remarks)).toList();
+    public List<HistoryLine> history(UUID id) {
+        Household h = loader.forRead(id);
+        return history.of(h.id).stream().map(views::historyLine).toList();
     }
 
     private static final Map<String, String> SORTABLE = Map.of("householdCode", "householdCode", "regionCode", "regionCode",
             "createdAt", "createdAt", "updatedAt", "updatedAt", "memberCount", "memberCount", "identificationYear", "identificationYear");
 
     @Transactional
-    public Page<HouseholdSummary> list(HouseholdFilter requested, String sort, int page, int size) {
+    public ResultPage<HouseholdListItem> list(HouseholdFilter requested, String sort, int page, int size) {
         String prefix = region.queryPrefix(requested.regionPrefix(), "region");
         HouseholdFilter f = new HouseholdFilter(prefix, requested.state(), requested.type(), requested.cause(),
                 requested.identificationYear(), requested.exitYear(), requested.monitored(), requested.withoutCadre());
         var query = households.search(f, sortOf(sort)).page(page, size);
-        return new Page<>(query.list().stream().map(records::summary).toList(), page, size, query.count());
+        return new ResultPage<>(query.list().stream().map(views::listItem).toList(), page, size, query.count());
     }
 
     private static Sort sortOf(String sort) {
@@ -195,13 +185,13 @@ public class HouseholdService {
         boolean desc = sort.startsWith("-");
         String field = SORTABLE.get(desc ? sort.substring(1) : sort);
         if (field == null) {
-            throw ApiProblem.validation("sort", "one of " + new java.util.TreeSet<>(SORTABLE.keySet()) + ", '-' in front for descending");
+            throw ApiProblem.validation("sort", "one of " + new TreeSet<>(SORTABLE.keySet()) + ", '-' in front for descending");
         }
         return Sort.by(field, desc ? Sort.Direction.Descending : Sort.Direction.Ascending).and("householdCode");
     }
 
     /** Field rules beyond annotations: village code, one head, ID numbers agreeing with birth date and sex, no duplicates. */
-    private void validate(HouseholdRequest r) {
+    private void validate(HouseholdData r) {
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         RegionRules.villageProblem(r.regionCode()).ifPresent(p -> errors.add(new ApiProblem.FieldError("regionCode", p)));
         if (r.members().size() > config.maxMembers()) {
@@ -212,10 +202,11 @@ public class HouseholdService {
             errors.add(new ApiProblem.FieldError("members", "exactly one member must have relation HEAD (户主), found " + heads));
         }
         Set<String> seen = new HashSet<>();
+        LocalDate today = BusinessDate.today();
         for (int i = 0; i < r.members().size(); i++) {
-            MemberRequest m = r.members().get(i);
+            HouseholdData.Member m = r.members().get(i);
             String prefix = "members[" + i + "].";
-            for (MemberRules.Problem p : MemberRules.check(prefix, m.residentId(), m.birthDate(), m.sex(), records.today())) {
+            for (MemberRules.Problem p : MemberRules.check(prefix, m.residentId(), m.birthDate(), m.sex(), today)) {
                 errors.add(new ApiProblem.FieldError(p.field(), p.message()));
             }
             if (m.residentId() != null && !seen.add(m.residentId().toUpperCase())) {
@@ -235,8 +226,8 @@ public class HouseholdService {
         }
     }
 
-    /** Copies the request onto the household; members are matched by person so unchanged members keep their rows. */
-    private void applyData(Household h, HouseholdRequest r) {
+    /** Copies the registry data onto the household; members are matched by person so unchanged members keep their rows. */
+    private void applyData(Household h, HouseholdData r) {
         h.householdType = r.householdType();
         h.mainCause = r.mainCause().name();
         h.otherCauses = r.otherCauses() == null ? "" : r.otherCauses().stream().map(PovertyCause::name).distinct().collect(Collectors.joining(","));
@@ -245,15 +236,17 @@ public class HouseholdService {
         r.incomeItems().forEach((k, v) -> h.incomeItems.put(k, v.amount()));
         h.netIncome = Income.netIncome(new ArrayList<BigDecimal>(h.incomeItems.values()));
 
+        LocalDate today = BusinessDate.today();
         Map<String, HouseholdMember> existing = new HashMap<>();
         h.members.forEach(m -> existing.put(m.idHash, m));
         List<HouseholdMember> next = new ArrayList<>();
         for (int i = 0; i < r.members().size(); i++) {
-            MemberRequest req = r.members().get(i);
-            ResidentIdNumber id = ResidentIdNumber.parse(req.residentId(), records.today());
+            HouseholdData.Member req = r.members().get(i);
+            ResidentIdNumber id = ResidentIdNumber.parse(req.residentId(), today);
             String hash = pii.hash(id.value());
-            households.householdCodeOfActivePerson(hash, h.id).ifPresent(other -> {
-                throw records.onePersonOneHousehold("members[" + next.size() + "].residentId", other);
+            String field = "members[" + next.size() + "].residentId";
+            households.activeMembershipOf(hash, h.id).ifPresent(other -> {
+                throw conflicts.personInAnotherHousehold(field, java.util.Optional.of(other));
             });
             HouseholdMember m = existing.remove(hash);
             if (m == null) {
@@ -285,9 +278,9 @@ public class HouseholdService {
                 h.members.add(m);
             }
         }
-        h.members.sort(java.util.Comparator.comparingInt(m -> m.position));
+        h.members.sort(Comparator.comparingInt(m -> m.position));
         h.memberCount = next.size();
-        HouseholdMember head = records.head(h);
+        HouseholdMember head = h.members.stream().filter(m -> m.relation == MemberAttributes.Relation.HEAD).findFirst().orElseThrow();
         h.headName = head.name;
         h.headIdHash = head.idHash;
         h.headIdEncrypted = head.idEncrypted;

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.fupin.household.config.HouseholdConfig;
-import org.fupin.household.rest.ImportRequest;
 import org.fupin.platform.problem.ApiProblem;
 import org.fupin.platform.problem.ProblemMappers;
 import org.fupin.platform.region.RegionScope;
@@ -124,21 +123,21 @@ public class ImportRunner {
         identities.setIdentity(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal))
                 .addRole(Roles.HOUSEHOLD_IMPORTER).addAttribute(RegionScope.ATTRIBUTE, regionPrefix).build());
         List<ApiProblem.FieldError> errors = new ArrayList<>();
-        ImportRequest request = null;
+        ImportedHousehold request = null;
         try {
-            request = json.readValue(payload, ImportRequest.class);
+            request = json.readValue(payload, ImportedHousehold.class);
         } catch (JsonMappingException e) {
             errors.add(new ApiProblem.FieldError(ProblemMappers.fieldPath(e, "row"), "cannot be read: " + e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             errors.add(new ApiProblem.FieldError("row", "not valid JSON: " + e.getOriginalMessage()));
         }
         if (request != null) {
-            for (ConstraintViolation<ImportRequest> v : validator.validate(request)) {
+            for (ConstraintViolation<ImportedHousehold> v : validator.validate(request)) {
                 errors.add(new ApiProblem.FieldError(v.getPropertyPath().toString(), v.getMessage()));
             }
         }
         if (errors.isEmpty()) {
-            ImportRequest r = request;
+            ImportedHousehold r = request;
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     UUID household = households.importRow(r.household(), r.identificationYear());

@@ -5,8 +5,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.fupin.household.rest.ImportJobView;
-import org.fupin.household.rest.ImportRowError;
 import org.fupin.platform.audit.AuditTrail;
 import org.fupin.platform.problem.ApiProblem;
 import org.fupin.platform.region.RegionScope;
@@ -170,7 +168,7 @@ public class ImportService {
     private static final class SameBatchStoredConcurrently extends RuntimeException {
     }
 
-    public ImportJobView job(UUID id) {
+    public ImportJobProgress job(UUID id) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select j.id, j.state, j.format, j.total, j.created_at, j.finished_at, j.region_prefix, j.principal,"
                      + " count(r.*) filter (where r.status = 'ACCEPTED'), count(r.*) filter (where r.status = 'REJECTED')"
@@ -182,7 +180,7 @@ public class ImportService {
                 }
                 long accepted = rs.getLong(9);
                 long rejected = rs.getLong(10);
-                return new ImportJobView(id, rs.getString(2), rs.getString(3), rs.getInt(4), accepted + rejected, accepted, rejected,
+                return new ImportJobProgress(id, rs.getString(2), rs.getString(3), rs.getInt(4), accepted + rejected, accepted, rejected,
                         rs.getString(8), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class));
             }
         } catch (SQLException e) {
@@ -190,7 +188,7 @@ public class ImportService {
         }
     }
 
-    public List<ImportRowError> errors(UUID id, int page, int size) {
+    public List<ImportRowProblem> errors(UUID id, int page, int size) {
         job(id); // existence and region
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select row_number, field, message from import_row_error where job_id = ?"
@@ -198,10 +196,10 @@ public class ImportService {
             ps.setObject(1, id);
             ps.setInt(2, size);
             ps.setInt(3, page * size);
-            List<ImportRowError> out = new ArrayList<>();
+            List<ImportRowProblem> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ImportRowError(rs.getInt(1), rs.getString(2), rs.getString(3)));
+                    out.add(new ImportRowProblem(rs.getInt(1), rs.getString(2), rs.getString(3)));
                 }
             }
             return out;

@@ -34,11 +34,11 @@ class HouseholdProjectionTest {
 
     static String registered(String id, String region, int members) {
         return TestHousehold.json(new HouseholdRegisteredV1(id, "C-" + id.substring(0, 8), region, members, 2026, "ORDINARY",
-                TestHousehold.newPersons(members), Instant.parse("2026-11-23T08:00:00Z")));
+                TestHousehold.newPersons(members), Instant.parse("2026-11-23T08:00:00Z"), TestHousehold.ON));
     }
 
     static String updated(String id, String region, int members) {
-        return TestHousehold.json(new HouseholdUpdatedV1(id, region, members, "ORDINARY", TestHousehold.newPersons(members)));
+        return TestHousehold.json(new HouseholdUpdatedV1(id, region, members, "ORDINARY", TestHousehold.newPersons(members), TestHousehold.ON));
     }
 
     /** Every payload is checked against its schema before it is published. */
@@ -81,12 +81,13 @@ class HouseholdProjectionTest {
         TestHousehold h = new TestHousehold(county + "001001").register(2020, 4);
         // household-service: a registration with income near the line also starts monitoring, under the same version
         h.publishAt(h.version(), new HouseholdMonitoringStartedV1(h.id, h.region, 4, List.of("income near the line"),
-                Instant.parse("2026-11-23T08:00:00Z")));
+                Instant.parse("2026-11-23T08:00:00Z"), TestHousehold.ON));
         h.exit(2021);
-        HouseholdReturnedV1 returned = new HouseholdReturnedV1(h.id, h.region, 4, 2022, "illness", Instant.parse("2026-11-23T08:00:00Z"));
+        HouseholdReturnedV1 returned = new HouseholdReturnedV1(h.id, h.region, 4, 2022, "illness", Instant.parse("2026-11-23T08:00:00Z"),
+                TestHousehold.ON);
         h.publish(returned);
         h.publishAt(h.version(), returned); // the same change again under a new event id: counted once
-        h.publishAt(1, new HouseholdExitedV1(h.id, h.region, 4, 2020, Instant.parse("2026-11-23T08:00:00Z"))); // late: ignored
+        h.publishAt(1, new HouseholdExitedV1(h.id, h.region, 4, 2020, Instant.parse("2026-11-23T08:00:00Z"), TestHousehold.ON)); // late: ignored
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             var f = Reports.figures(county, null);
             Reports.assertCount(f, "monitored", 1, 4);

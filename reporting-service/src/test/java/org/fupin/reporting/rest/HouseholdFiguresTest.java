@@ -75,9 +75,9 @@ class HouseholdFiguresTest {
         new TestHousehold(county + "002002").register(2020, 5).startMonitoring().remove(Instant.parse("2020-12-31T17:00:00Z"));
         new TestHousehold(county + "003001").register(2019, 1).exit(2019).startMonitoring().endMonitoring();
         TestHousehold h6 = new TestHousehold(county + "003002").register(2021, 6).update(7);
-        h6.publishAt(1, new HouseholdUpdatedV1(h6.id, h6.region, 50, "ORDINARY", TestHousehold.newPersons(50)));
+        h6.publishAt(1, new HouseholdUpdatedV1(h6.id, h6.region, 50, "ORDINARY", TestHousehold.newPersons(50), TestHousehold.ON));
         TestHousehold unknown = new TestHousehold(county + "004001");
-        unknown.publishAt(5, new HouseholdExitedV1(unknown.id, unknown.region, 2, 2020, Instant.now()));
+        unknown.publishAt(5, new HouseholdExitedV1(unknown.id, unknown.region, 2, 2020, Instant.now(), TestHousehold.ON));
         unknown.update(4).returnToPoverty(2021, 4).startMonitoring();
     }
 
