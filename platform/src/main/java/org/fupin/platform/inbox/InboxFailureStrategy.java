@@ -8,6 +8,8 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import io.vertx.mutiny.core.Vertx;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -28,18 +30,16 @@ public class InboxFailureStrategy implements KafkaFailureHandler.Factory {
 
     public static final String NAME = "fupin-inbox";
 
+    /** The connector's own strategies, looked up when a channel is created (a service without consumers needs none). */
     @Inject
-    @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE)
-    KafkaFailureHandler.Factory deadLetterQueue;
-    @Inject
-    @Identifier(KafkaFailureHandler.Strategy.FAIL)
-    KafkaFailureHandler.Factory fail;
+    @Any
+    Instance<KafkaFailureHandler.Factory> strategies;
 
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx, KafkaConsumer<?, ?> consumer,
                                       BiConsumer<Throwable, Boolean> reportFailure) {
-        KafkaFailureHandler dlq = deadLetterQueue.create(config, vertx, consumer, reportFailure);
-        KafkaFailureHandler stop = fail.create(config, vertx, consumer, reportFailure);
+        KafkaFailureHandler dlq = strategy(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE).create(config, vertx, consumer, reportFailure);
+        KafkaFailureHandler stop = strategy(KafkaFailureHandler.Strategy.FAIL).create(config, vertx, consumer, reportFailure);
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
@@ -52,5 +52,9 @@ public class InboxFailureStrategy implements KafkaFailureHandler.Factory {
                 stop.terminate();
             }
         };
+    }
+
+    private KafkaFailureHandler.Factory strategy(String name) {
+        return strategies.select(Identifier.Literal.of(name)).get();
     }
 }
