@@ -11,17 +11,22 @@ import java.util.UUID;
 public record InboundEvent(UUID id, String type, String source, String subject, String regionCode, long aggregateVersion,
                            String payload) {
 
-    /** @throws IllegalArgumentException when a required attribute is missing or malformed (a poison event) */
+    /** @throws PoisonEventException when a required attribute is missing or malformed */
     public static InboundEvent from(ConsumerRecord<String, String> record) {
         String id = header(record, CloudEventHeaders.ID);
         String type = header(record, CloudEventHeaders.TYPE);
         if (id == null || type == null) {
-            throw new IllegalArgumentException("record without ce_id/ce_type at " + record.topic() + "-" + record.partition() + "@" + record.offset());
+            throw new PoisonEventException("record without ce_id/ce_type at " + record.topic() + "-" + record.partition() + "@" + record.offset());
         }
         String version = header(record, CloudEventHeaders.AGGREGATE_VERSION);
-        return new InboundEvent(UUID.fromString(id), type, header(record, CloudEventHeaders.SOURCE),
-                header(record, CloudEventHeaders.SUBJECT), header(record, CloudEventHeaders.REGION_CODE),
-                version == null ? 0 : Long.parseLong(version), record.value());
+        try {
+            return new InboundEvent(UUID.fromString(id), type, header(record, CloudEventHeaders.SOURCE),
+                    header(record, CloudEventHeaders.SUBJECT), header(record, CloudEventHeaders.REGION_CODE),
+                    version == null ? 0 : Long.parseLong(version), record.value());
+        } catch (IllegalArgumentException e) { // a ce_id that is no UUID, a version that is no number
+            throw new PoisonEventException("malformed ce_id or ce_aggregateversion at " + record.topic() + "-" + record.partition()
+                    + "@" + record.offset(), e);
+        }
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
