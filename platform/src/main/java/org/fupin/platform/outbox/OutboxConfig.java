@@ -30,9 +30,19 @@ public interface OutboxConfig {
     @WithDefault("10s")
     Duration maxBackoff();
 
-    /** How long one replica holds the publishing lease without renewing it. */
+    /**
+     * How long one replica holds the publishing lease without renewing it. The holder renews it every third of this
+     * while it publishes; a replica paused for longer loses it, and its writes are then refused (fencing token).
+     */
     @WithDefault("10s")
     Duration leaseTtl();
+
+    /**
+     * Row-specific failed sends (record too large, invalid topic, rejected by the broker) after which a row is
+     * parked; a broker outage never counts. Later events of the same aggregate wait behind a parked row.
+     */
+    @WithDefault("5")
+    int maxAttempts();
 
     /** Published rows older than this are deleted. */
     @WithDefault("P7D")

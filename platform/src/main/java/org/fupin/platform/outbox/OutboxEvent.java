@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A row of the transactional outbox; see V0_1__platform_tables.sql. */
+/** A row of the transactional outbox; see V0_1__platform_tables.sql and V0_2__outbox_parking.sql. */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -38,7 +38,11 @@ public class OutboxEvent extends PanacheEntityBase {
     public OffsetDateTime occurredAt;
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+    /** Row-specific failed sends since the last re-queue; a broker outage never counts. */
     public int attempts;
     @Column(name = "last_error")
     public String lastError;
+    /** Set when {@code attempts} reached {@code fupin.outbox.max-attempts}; later events of the aggregate wait. */
+    @Column(name = "parked_at")
+    public OffsetDateTime parkedAt;
 }

@@ -31,30 +31,46 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes outbox rows to Kafka, in {@code seq} order, outside any business transaction.
+ * Publishes outbox rows to Kafka, outside any business transaction.
  * <ul>
- *   <li>one replica at a time holds a lease row, so events of one aggregate leave in order even with several replicas;</li>
- *   <li>idempotent producer with {@code acks=all}; a row is marked published only after the broker acknowledged it;</li>
- *   <li>while Kafka is unreachable it retries with exponential back-off; the rows wait safely in the table;</li>
- *   <li>backlog size and oldest unpublished age are exposed as metrics.</li>
+ *   <li>one replica at a time holds the {@link RelayLease}; it renews the lease while it publishes, and every write
+ *       it makes (published, failed, parked) is fenced by the lease's token, so a replica that lost the lease stops
+ *       at its next write or renewal and never marks a row;</li>
+ *   <li>events of one aggregate are sent one after another: the next is sent only after the broker acknowledged the
+ *       previous one, so a failure can never let a later event of that aggregate overtake it. Different aggregates
+ *       are sent together;</li>
+ *   <li>idempotent producer with {@code acks=all}; a row is marked published only after the broker acknowledged it,
+ *       and an acknowledged row is never sent again by this replica;</li>
+ *   <li>a row that fails for a reason of its own ({@link SendFailure.Kind#ROW}) counts an attempt and is parked after
+ *       {@code fupin.outbox.max-attempts}; the relay goes on with the other aggregates, while the later events of
+ *       that aggregate wait behind the parked row until an admin re-queues it ({@link OutboxAdminResource});</li>
+ *   <li>while Kafka is unreachable it retries with exponential back-off and counts nothing; the rows wait safely;</li>
+ *   <li>backlog, oldest unpublished age and parked rows are exposed as metrics.</li>
  * </ul>
- * Plain JDBC in auto-commit mode: each claim or mark is its own short statement, no transaction spans a send.
+ * Plain JDBC: each read or mark is one short transaction under the lease, no transaction spans a send.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final String LEASE_NAME = "outbox";
 
     @Inject
     OutboxConfig config;
@@ -74,23 +90,32 @@ public class OutboxRelay {
     private final String owner = UUID.randomUUID().toString();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong held = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
+    private RelayLease lease;
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
+    private Counter parkings;
     private boolean warmedUp;
-    private long leaseValidUntilNanos;
     private long lastGaugeNanos;
     private long lastCleanupNanos;
 
     void start(@Observes StartupEvent ignored) {
         published = Counter.builder("fupin.outbox.published").description("events published to Kafka").register(metrics);
         failures = Counter.builder("fupin.outbox.publish.failures").description("failed publication attempts").register(metrics);
+        parkings = Counter.builder("fupin.outbox.parkings").description("rows parked after max-attempts row-specific failures").register(metrics);
         Gauge.builder("fupin.outbox.backlog", backlog, AtomicLong::get)
-                .description("outbox events not yet acknowledged by Kafka").register(metrics);
+                .description("outbox events not yet acknowledged by Kafka, parked ones excluded").register(metrics);
         Gauge.builder("fupin.outbox.oldest.age.seconds", oldestAgeMillis, a -> a.get() / 1000.0)
-                .description("age of the oldest unpublished outbox event").register(metrics);
+                .description("age of the oldest unpublished outbox event that is not parked").register(metrics);
+        Gauge.builder("fupin.outbox.parked", parked, AtomicLong::get)
+                .description("outbox events parked after repeated row-specific failures; see /api/v1/admin/outbox/parked").register(metrics);
+        Gauge.builder("fupin.outbox.held", held, AtomicLong::get)
+                .description("outbox events waiting behind a parked event of the same aggregate").register(metrics);
+        lease = new RelayLease(dataSource, LEASE_NAME, owner, config.leaseTtl());
         if (!config.enabled()) {
             return;
         }
@@ -113,10 +138,14 @@ public class OutboxRelay {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
-        releaseLease();
+        try {
+            lease.release();
+        } catch (Exception e) {
+            LOG.debug("lease release failed", e);
+        }
     }
 
-    /** Called after a commit that appended events: publish now rather than at the next poll. */
+    /** Called after a commit that appended events (or a re-queue): publish now rather than at the next poll. */
     public void wakeUp() {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
@@ -135,7 +164,7 @@ public class OutboxRelay {
                 int sent = 0;
                 // drain before reading: a commit that lands while this batch is read leaves a permit for the wait below
                 wakeUps.drainPermits();
-                if (holdLease()) {
+                if (lease.acquire()) {
                     topics.ensureCreated();
                     warmUp();
                     sent = publishBatch();
@@ -148,6 +177,10 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (RelayLease.LostException e) {
+                // another replica publishes now: drop what this one has not sent yet, and try for the lease later
+                resetProducer();
+                LOG.infof("outbox relay: %s; stopped publishing", e.getMessage());
             } catch (Exception e) {
                 failures.increment();
                 LOG.warnf("outbox relay: %s; retrying in %d ms", e.toString(), backoff);
@@ -162,45 +195,80 @@ public class OutboxRelay {
         }
     }
 
-    private boolean holdLease() throws SQLException {
-        if (System.nanoTime() < leaseValidUntilNanos - config.leaseTtl().toNanos() / 2) {
-            return true;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("update outbox_relay_lease set owner = ?, expires_at = now() + ? * interval '1 millisecond'"
-                     + " where name = 'outbox' and (owner = ? or owner is null or expires_at < now())")) {
-            c.setAutoCommit(true);
-            long start = System.nanoTime();
-            ps.setString(1, owner);
-            ps.setLong(2, config.leaseTtl().toMillis());
-            ps.setString(3, owner);
-            boolean held = ps.executeUpdate() == 1;
-            leaseValidUntilNanos = held ? start + config.leaseTtl().toNanos() : 0;
-            return held;
-        }
-    }
-
-    private void releaseLease() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("update outbox_relay_lease set owner = null, expires_at = '-infinity' where name = 'outbox' and owner = ?")) {
-            c.setAutoCommit(true);
-            ps.setString(1, owner);
-            ps.executeUpdate();
-        } catch (Exception e) {
-            LOG.debug("lease release failed", e);
-        }
-    }
-
     private record Row(long seq, UUID eventId, String aggregateType, String aggregateId, long version, String type,
                        String topic, String region, String payload, Timestamp occurredAt) {
+        String aggregate() {
+            return aggregateType + "/" + aggregateId;
+        }
     }
 
+    private record Failed(Row row, Throwable error) {
+    }
+
+    /**
+     * Sends one batch in rounds: each round sends the oldest unsent row of every aggregate in the batch, waits for
+     * the acknowledgements, and marks the outcome under the lease. An aggregate whose row failed sends nothing more in
+     * this batch. A broker outage ends the batch (after marking what was acknowledged) with an exception: back-off.
+     *
+     * @return the number of rows published
+     */
     private int publishBatch() throws Exception {
+        List<Row> rows = lease.whileHeld(this::readBatch);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Map<String, Deque<Row>> queues = new LinkedHashMap<>();
+        for (Row row : rows) {
+            queues.computeIfAbsent(row.aggregate(), k -> new ArrayDeque<>()).add(row);
+        }
+        int done = 0;
+        while (!queues.isEmpty()) {
+            lease.renewIfDue();
+            List<Row> round = new ArrayList<>(queues.size());
+            queues.values().forEach(q -> round.add(q.peekFirst()));
+            round.sort(Comparator.comparingLong(Row::seq));
+            List<Future<RecordMetadata>> acks = send(round);
+            List<Long> acked = new ArrayList<>();
+            List<Failed> rowFailures = new ArrayList<>();
+            Throwable outage = null;
+            for (int i = 0; i < round.size(); i++) {
+                Row row = round.get(i);
+                try {
+                    awaitAck(acks.get(i));
+                    acked.add(row.seq());
+                    queues.get(row.aggregate()).removeFirst();
+                } catch (ExecutionException e) {
+                    queues.remove(row.aggregate()); // its later rows wait for the next batch, behind this one
+                    if (SendFailure.classify(e) == SendFailure.Kind.ROW) {
+                        rowFailures.add(new Failed(row, e.getCause()));
+                    } else if (outage == null) {
+                        outage = e.getCause();
+                    }
+                }
+            }
+            queues.values().removeIf(Deque::isEmpty);
+            mark(acked, rowFailures);
+            done += acked.size();
+            if (outage != null) {
+                resetProducer(); // a fresh producer after a failed send: no sequence state carried over
+                throw new IllegalStateException("Kafka unavailable: " + outage, outage);
+            }
+            if (!rowFailures.isEmpty()) {
+                resetProducer();
+            }
+        }
+        return done;
+    }
+
+    private List<Row> readBatch(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select seq, event_id, aggregate_type, aggregate_id, aggregate_version, event_type, topic,"
-                     + " region_code, payload, occurred_at from outbox_event where published_at is null order by seq limit ?")) {
-            c.setAutoCommit(true);
+        // the later rows of an aggregate with a parked row wait behind it: per-aggregate order
+        try (PreparedStatement ps = c.prepareStatement("select o.seq, o.event_id, o.aggregate_type, o.aggregate_id, o.aggregate_version,"
+                + " o.event_type, o.topic, o.region_code, o.payload, o.occurred_at from outbox_event o"
+                + " where o.published_at is null and o.parked_at is null"
+                + " and not exists (select 1 from outbox_event p where p.parked_at is not null and p.published_at is null"
+                + " and p.aggregate_type = o.aggregate_type and p.aggregate_id = o.aggregate_id and p.seq < o.seq)"
+                + " order by o.seq limit ?")) {
             ps.setInt(1, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -209,40 +277,34 @@ public class OutboxRelay {
                 }
             }
         }
-        if (rows.isEmpty()) {
-            return 0;
-        }
+        return rows;
+    }
+
+    private List<Future<RecordMetadata>> send(List<Row> round) {
         KafkaProducer<String, String> p = producer();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        try {
-            for (Row row : rows) {
-                acks.add(p.send(toRecord(row)));
-            }
-        } catch (RuntimeException e) {
-            resetProducer();
-            throw e;
-        }
-        List<Long> done = new ArrayList<>(rows.size());
-        Exception failure = null;
-        Row failed = null;
-        for (int i = 0; i < rows.size(); i++) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(round.size());
+        for (Row row : round) {
             try {
-                acks.get(i).get(60, TimeUnit.SECONDS);
-                done.add(rows.get(i).seq());
-            } catch (Exception e) {
-                // keep only the acknowledged prefix: the rest is retried, in order, after the back-off
-                failure = e;
-                failed = rows.get(i);
-                break;
+                acks.add(p.send(toRecord(row)));
+            } catch (RuntimeException e) {
+                // send() reports most failures through the future; what it throws is reported the same way
+                acks.add(CompletableFuture.failedFuture(e));
             }
         }
-        markPublished(done, failed, failure);
-        published.increment(done.size());
-        if (failure != null) {
-            resetProducer(); // a fresh producer after a failed batch: no sequence state carried over
-            throw new IllegalStateException("publication of event " + failed.eventId() + " failed", failure);
+        return acks;
+    }
+
+    /** Waits for one acknowledgement, renewing the lease meanwhile; the producer's delivery timeout bounds the wait. */
+    private void awaitAck(Future<RecordMetadata> ack) throws Exception {
+        long slice = Math.max(50, config.leaseTtl().toMillis() / 4);
+        while (true) {
+            try {
+                ack.get(slice, TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.TimeoutException e) {
+                lease.renewIfDue();
+            }
         }
-        return done.size();
     }
 
     private ProducerRecord<String, String> toRecord(Row row) {
@@ -266,25 +328,47 @@ public class OutboxRelay {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void markPublished(List<Long> seqs, Row failed, Exception failure) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            if (!seqs.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("update outbox_event set published_at = now(), attempts = attempts + 1"
-                        + " where seq = any(?)")) {
-                    Array array = c.createArrayOf("bigint", seqs.toArray());
+    /** Marks acknowledged rows published and counts row-specific failures, parking at max-attempts; fenced. */
+    private void mark(List<Long> acked, List<Failed> rowFailures) throws SQLException {
+        if (acked.isEmpty() && rowFailures.isEmpty()) {
+            return;
+        }
+        int newlyParked = lease.whileHeld(c -> {
+            if (!acked.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("update outbox_event set published_at = now()"
+                        + " where seq = any(?) and published_at is null")) {
+                    Array array = c.createArrayOf("bigint", acked.toArray());
                     ps.setArray(1, array);
                     ps.executeUpdate();
                 }
             }
-            if (failed != null) {
-                try (PreparedStatement ps = c.prepareStatement("update outbox_event set attempts = attempts + 1, last_error = ? where seq = ?")) {
-                    String msg = String.valueOf(failure.getCause() != null ? failure.getCause() : failure);
-                    ps.setString(1, msg.length() > 1000 ? msg.substring(0, 1000) : msg);
-                    ps.setLong(2, failed.seq());
-                    ps.executeUpdate();
+            int parkedNow = 0;
+            for (Failed f : rowFailures) {
+                try (PreparedStatement ps = c.prepareStatement("update outbox_event set attempts = attempts + 1, last_error = ?,"
+                        + " parked_at = case when attempts + 1 >= ? then now() end"
+                        + " where seq = ? and published_at is null returning parked_at")) {
+                    ps.setString(1, SendFailure.describe(f.error()));
+                    ps.setInt(2, config.maxAttempts());
+                    ps.setLong(3, f.row().seq());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next() && rs.getTimestamp(1) != null) {
+                            parkedNow++;
+                            // aggregate id and event id only: never the payload
+                            LOG.errorf("outbox event %s (%s %s) parked after %d failed attempts: %s", f.row().eventId(),
+                                    f.row().aggregateType(), f.row().aggregateId(), config.maxAttempts(), SendFailure.describe(f.error()));
+                        }
+                    }
                 }
             }
+            return parkedNow;
+        });
+        published.increment(acked.size());
+        failures.increment(rowFailures.size());
+        parkings.increment(newlyParked);
+        if (!rowFailures.isEmpty() && newlyParked < rowFailures.size()) {
+            Failed f = rowFailures.get(0);
+            LOG.warnf("outbox event %s failed (%s); retried up to %d times", f.row().eventId(),
+                    SendFailure.describe(f.error()), config.maxAttempts());
         }
     }
 
@@ -294,12 +378,19 @@ public class OutboxRelay {
         }
         lastGaugeNanos = System.nanoTime();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*), coalesce(extract(epoch from now() - min(occurred_at)) * 1000, 0)"
-                     + " from outbox_event where published_at is null");
+             PreparedStatement ps = c.prepareStatement("select count(*) filter (where parked_at is null),"
+                     + " coalesce(extract(epoch from now() - min(occurred_at) filter (where parked_at is null)) * 1000, 0),"
+                     + " count(*) filter (where parked_at is not null),"
+                     + " count(*) filter (where parked_at is null and exists (select 1 from outbox_event p"
+                     + "   where p.parked_at is not null and p.published_at is null and p.aggregate_type = o.aggregate_type"
+                     + "   and p.aggregate_id = o.aggregate_id and p.seq < o.seq))"
+                     + " from outbox_event o where published_at is null");
              ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
                 backlog.set(rs.getLong(1));
                 oldestAgeMillis.set((long) rs.getDouble(2));
+                parked.set(rs.getLong(3));
+                held.set(rs.getLong(4));
             }
         } catch (SQLException e) {
             LOG.debug("outbox gauges not refreshed", e);
@@ -311,12 +402,12 @@ public class OutboxRelay {
             return;
         }
         lastCleanupNanos = System.nanoTime();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("delete from outbox_event where published_at < now() - ? * interval '1 second'")) {
-            c.setAutoCommit(true);
-            ps.setLong(1, config.retention().toSeconds());
-            ps.executeUpdate();
-        }
+        lease.whileHeld(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from outbox_event where published_at < now() - ? * interval '1 second'")) {
+                ps.setLong(1, config.retention().toSeconds());
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** Connects the producer before the first event, so the first change after start-up is not the slow one. */

@@ -28,4 +28,6 @@ public final class Roles {
     public static final String REPORT_VIEWER = "report-viewer";
     /** Loads reference figures into reporting (population per region). */
     public static final String REPORT_ADMIN = "report-admin";
+    /** Operators: list parked outbox events and re-queue them ({@code /api/v1/admin/outbox/parked}, every service). */
+    public static final String OUTBOX_ADMIN = "outbox-admin";
 }
