@@ -17,6 +17,8 @@ public final class Roles {
     public static final String HOUSEHOLD_VIEWER = "household-viewer";
     /** Sees resident ID numbers unmasked; every such read is audited. */
     public static final String PII_VIEWER = "pii-viewer";
+    /** Starts and follows the re-encryption of personal data with a new key (key rotation). */
+    public static final String PII_ADMIN = "pii-admin";
     public static final String PROJECT_CLERK = "project-clerk";
     public static final String PROJECT_VIEWER = "project-viewer";
     public static final String FUND_CLERK = "fund-clerk";
