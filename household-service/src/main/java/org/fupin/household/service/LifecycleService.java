@@ -54,6 +54,8 @@ public class LifecycleService {
     @Inject
     HouseholdConfig config;
     @Inject
+    PovertyLines povertyLines;
+    @Inject
     Outbox outbox;
     @Inject
     AuditTrail audit;
@@ -105,14 +107,14 @@ public class LifecycleService {
             throw records.notInState(h, "exit", HouseholdState.REGISTERED);
         }
         LocalDate date = records.dateOrToday(request.date(), "date");
-        List<String> unmet = ExitRules.unmet(records.perCapita(h), config.lineFor(request.exitYear()), request.conditions(),
+        List<String> unmet = ExitRules.unmet(records.perCapita(h), povertyLines.lineFor(h.regionCode, request.exitYear()), request.conditions(),
                 config.exitConditions());
         if (!unmet.isEmpty()) {
             throw ApiProblem.unprocessable("exit-conditions-unmet", "Exit conditions not met",
                             "The household cannot exit in " + request.exitYear() + "; unmet: " + unmet + ".")
                     .with("unmet", unmet)
                     .with("perCapitaNetIncome", records.perCapita(h).map(java.math.BigDecimal::toPlainString).orElse(null))
-                    .with("povertyLine", config.lineFor(request.exitYear()).map(java.math.BigDecimal::toPlainString).orElse(null))
+                    .with("povertyLine", povertyLines.lineFor(h.regionCode, request.exitYear()).map(java.math.BigDecimal::toPlainString).orElse(null))
                     .withField("conditions");
         }
         HouseholdState from = h.state;

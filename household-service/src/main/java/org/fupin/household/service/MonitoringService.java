@@ -30,12 +30,14 @@ public class MonitoringService {
     @Inject
     HouseholdConfig config;
     @Inject
+    PovertyLines povertyLines;
+    @Inject
     Outbox outbox;
 
     /** Starts monitoring when the income is under the configured multiple of the line (called after income changes). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void evaluate(Household h, LocalDate today) {
-        start(h, MonitoringRules.reasons(records.perCapita(h), config.lineFor(h.incomeYear), config.monitoringIncomeMultiple(), Set.of()), today);
+        start(h, MonitoringRules.reasons(records.perCapita(h), povertyLines.lineFor(h.regionCode, h.incomeYear), config.monitoringIncomeMultiple(), Set.of()), today);
     }
 
     @Transactional
@@ -44,7 +46,7 @@ public class MonitoringService {
         requireInRegistry(h, "record a hardship for");
         LocalDate date = records.dateOrToday(request.date(), "date");
         records.changed(h, "hardship-recorded", h.state, date, request.kind() + (request.remarks() == null ? "" : ": " + request.remarks()));
-        List<String> reasons = MonitoringRules.reasons(records.perCapita(h), config.lineFor(h.incomeYear),
+        List<String> reasons = MonitoringRules.reasons(records.perCapita(h), povertyLines.lineFor(h.regionCode, h.incomeYear),
                 config.monitoringIncomeMultiple(), Set.of(request.kind()));
         start(h, reasons, date);
         return records.view(h);
