@@ -318,7 +318,7 @@ class HouseholdToReportingE2ETest {
     }
 
     static long duplicatesCounted() {
-        String metrics = given().baseUri(reporting.url()).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(reporting.managementUrl()).get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(l -> l.startsWith("fupin_inbox_events_total") && l.contains("outcome=\"duplicate\""))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))

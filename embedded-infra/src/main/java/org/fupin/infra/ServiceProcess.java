@@ -23,6 +23,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path jar;
     private final int port;
+    /** The management interface (/q/metrics, /q/openapi, /q/swagger-ui): a free port unless the environment names one. */
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
     private final List<String> jvmOptions;
@@ -34,6 +36,8 @@ public final class ServiceProcess implements AutoCloseable {
         this.name = name;
         this.jar = jar.toAbsolutePath();
         this.port = port;
+        this.managementPort = environment.containsKey("QUARKUS_MANAGEMENT_PORT")
+                ? Integer.parseInt(environment.get("QUARKUS_MANAGEMENT_PORT")) : Ports.free();
         this.environment = environment;
         this.log = log.toAbsolutePath();
         this.jvmOptions = jvmOptions;
@@ -49,6 +53,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where metrics and the API documentation are served (not on the public port). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Duration startupTime() {
@@ -70,6 +79,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(environment);
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
             startedNanos = System.nanoTime();
             startupTime = null;
             process = pb.start();

@@ -97,6 +97,7 @@ public final class LocalStack {
         for (Service s : SERVICES) {
             Map<String, String> serviceEnv = new LinkedHashMap<>(env);
             serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
+            serviceEnv.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(s.port() + 1000)); // 8081 → 9081: metrics, API docs
             ServiceProcess p = new ServiceProcess(s.name(), root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"),
                     s.port(), serviceEnv, logs.resolve(s.name() + ".log"), List.of("-Xmx384m", "-XX:+UseSerialGC")).start();
             started.add(p);
@@ -106,12 +107,14 @@ public final class LocalStack {
             p.awaitReady(Duration.ofMinutes(3));
         }
         say("");
-        say(String.format("%-22s %-24s %-10s %s", "service", "url", "startup", "RSS"));
+        say(String.format("%-22s %-24s %-24s %-10s %s", "service", "url", "management url", "startup", "RSS"));
         for (ServiceProcess p : processes) {
-            say(String.format("%-22s %-24s %-10s %d MiB", p.name(), p.url(), String.format("%.1f s", p.startupTime().toMillis() / 1000.0), p.rssMiB()));
+            say(String.format("%-22s %-24s %-24s %-10s %d MiB", p.name(), p.url(), p.managementUrl(),
+                    String.format("%.1f s", p.startupTime().toMillis() / 1000.0), p.rssMiB()));
         }
         say("");
-        say("All ready in " + String.format("%.1f s", (System.nanoTime() - t0) / 1e9) + ". Swagger UI: <url>/q/swagger-ui, health: <url>/q/health, metrics: <url>/q/metrics");
+        say("All ready in " + String.format("%.1f s", (System.nanoTime() - t0) / 1e9) + ". Health: <url>/q/health;"
+                + " Swagger UI: <management url>/q/swagger-ui, metrics: <management url>/q/metrics");
         say("Get a token for any roles and region, e.g.:");
         say("  TOKEN=$(./fupin token --sub alice --region 522428 --roles household-clerk,household-viewer,report-viewer)");
         say("  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8085/api/v1/reports/households");

@@ -20,8 +20,17 @@ public interface HouseholdConfig {
     @WithDefault("7")
     int noticeMinDays();
 
-    /** Poverty line (贫困线) per year in yuan per person and year, e.g. {@code fupin.household.poverty-line."2020"=4000.00}. */
+    /**
+     * National default poverty line (贫困线) per year in yuan per person and year, e.g.
+     * {@code fupin.household.poverty-line."2020"=4000.00}. Lines loaded through the admin endpoint come first.
+     */
     Map<String, BigDecimal> povertyLine();
+
+    /**
+     * A province's own poverty line per year, by 2-digit province code, e.g.
+     * {@code fupin.household.province-poverty-line."52"."2021"=4300.00}; where none is set the national default applies.
+     */
+    Map<String, Map<String, BigDecimal>> provincePovertyLine();
 
     /** The living conditions an exit requires (两不愁三保障; add SAFE_DRINKING_WATER where the province does). */
     @WithDefault("FOOD,CLOTHING,COMPULSORY_EDUCATION,BASIC_MEDICAL_INSURANCE,SAFE_HOUSING")

@@ -23,6 +23,7 @@ import org.fupin.household.repository.HouseholdRepository;
 import org.fupin.platform.audit.AuditTrail;
 import org.fupin.platform.idempotency.Idempotency;
 import org.fupin.platform.pii.PersonalDataProtector;
+import org.fupin.platform.money.Money;
 import org.fupin.platform.problem.ApiProblem;
 import org.fupin.platform.region.RegionScope;
 
@@ -69,7 +70,7 @@ public class HouseholdService {
     @Inject
     MonitoringService monitoring;
 
-    private static final java.util.regex.Pattern RESIDENT_ID = java.util.regex.Pattern.compile("residentId=[0-9Xx]+");
+    private static final java.util.regex.Pattern RESIDENT_ID = java.util.regex.Pattern.compile("\"residentId\":\"([0-9Xx]+)\"");
 
     /** 农户申请 / 村推荐: a new household enters the workflow in state APPLIED. */
     @Transactional
@@ -92,8 +93,10 @@ public class HouseholdService {
     private Household create(HouseholdData request, Integer identificationYear, String idempotencyKey, String operation) {
         region.requireWritable(request.regionCode(), "regionCode");
         validate(request);
-        // the request as text, with ID numbers replaced by their keyed hash: nothing personal is stored with the key
-        String fingerprint = RESIDENT_ID.matcher(request.toString()).replaceAll(m -> "residentId=" + pii.hash(m.group())) + "|" + identificationYear;
+        // the request as canonical JSON (key order does not matter), ID numbers replaced by their keyed hash: nothing
+        // personal is stored with the key
+        String fingerprint = RESIDENT_ID.matcher(idempotency.canonicalJson(request))
+                .replaceAll(m -> "\"residentId\":\"" + pii.hash(m.group(1)) + "\"") + "|" + identificationYear;
         var earlier = idempotency.reserve(idempotencyKey, operation, fingerprint);
         if (earlier.isPresent()) {
             // a replay answers with the resource only if the caller may read it now (else 404, as for any unreadable one)
@@ -218,6 +221,9 @@ public class HouseholdService {
                 errors.add(new ApiProblem.FieldError("incomeItems." + kind, "must be 0 or more"));
             }
         });
+        if (r.incomeItems().values().stream().map(Money::amount).reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(Money.MAX.amount()) > 0) {
+            errors.add(new ApiProblem.FieldError("incomeItems", "the total must be at most " + Money.MAX)); // net_income numeric(14,2)
+        }
         if (r.otherCauses() != null && r.otherCauses().contains(r.mainCause())) {
             errors.add(new ApiProblem.FieldError("otherCauses", "must not repeat the main cause"));
         }

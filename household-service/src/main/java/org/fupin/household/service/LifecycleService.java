@@ -60,6 +60,8 @@ public class LifecycleService {
     @Inject
     ChangeRecorder recorder;
     @Inject
+    PovertyLines povertyLines;
+    @Inject
     AuditTrail audit;
     @Inject
     SecurityIdentity identity;
@@ -89,7 +91,7 @@ public class LifecycleService {
         LocalDate date = Refusals.dateOrToday(request.date(), "date");
         HouseholdLifecycle lifecycle = h.lifecycle();
         Change exit = Refusals.decide(() -> lifecycle.exit(request.exitYear(), date, request.conditions(),
-                config.lineFor(request.exitYear()), config.exitConditions(), request.remarks()));
+                povertyLines.lineFor(h.regionCode, request.exitYear()), config.exitConditions(), request.remarks()));
         changes.save(h, lifecycle, exit);
         return views.details(h);
     }

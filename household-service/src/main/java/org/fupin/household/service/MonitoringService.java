@@ -24,6 +24,8 @@ public class MonitoringService {
     HouseholdViews views;
     @Inject
     HouseholdConfig config;
+    @Inject
+    PovertyLines povertyLines;
 
     /** Starts monitoring when the income is under the configured multiple of the line (called after income changes). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -33,7 +35,7 @@ public class MonitoringService {
 
     private void evaluate(Household h, Set<MonitoringRules.Hardship> hardships, LocalDate date) {
         HouseholdLifecycle lifecycle = h.lifecycle();
-        lifecycle.evaluateMonitoring(config.lineFor(h.incomeYear), config.monitoringIncomeMultiple(), hardships, date)
+        lifecycle.evaluateMonitoring(povertyLines.lineFor(h.regionCode, h.incomeYear), config.monitoringIncomeMultiple(), hardships, date)
                 .ifPresent(started -> changes.save(h, lifecycle, started));
     }
 

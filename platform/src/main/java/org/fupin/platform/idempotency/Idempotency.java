@@ -1,5 +1,11 @@
 package org.fupin.platform.idempotency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +23,9 @@ import java.util.Optional;
 /**
  * {@code Idempotency-Key} for create endpoints. The key is reserved in the creating transaction; a retry with the same
  * key and the same request gets the resource the first call created, and a concurrent retry waits for the first to
- * commit (the primary key serialises them). The same key with a different request is a 422.
+ * commit (the primary key serialises them). The same key with a different request is a 422. Requests are compared as
+ * canonical JSON (object properties and map entries sorted by name), so the order a client sends its fields or map
+ * entries in does not make the same request look different.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -28,10 +36,61 @@ public class Idempotency {
     EntityManager em;
     @Inject
     AuditTrail audit;
+    @Inject
+    ObjectMapper json;
+
+    private ObjectMapper canonical;
+
+    @PostConstruct
+    void init() {
+        canonical = canonicalMapper(json);
+    }
+
+    /** The application's mapper (its modules), writing and reading canonically: sorted keys, exact decimals. */
+    static ObjectMapper canonicalMapper(ObjectMapper base) {
+        ObjectMapper mapper = base.copy();
+        mapper.setConfig(mapper.getSerializationConfig().with(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).without(SerializationFeature.INDENT_OUTPUT));
+        mapper.setConfig(mapper.getDeserializationConfig().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        return mapper;
+    }
+
+    /** The request as canonical JSON: the same content gives the same text whatever the order of its keys. */
+    public String canonicalJson(Object request) {
+        return canonicalJson(canonical, request);
+    }
+
+    static String canonicalJson(ObjectMapper canonical, Object request) {
+        try {
+            // through a tree of plain maps, so maps nested anywhere (and JSON text given as a string) are sorted too
+            Object tree = request instanceof String text ? readOrNull(canonical, text) : canonical.convertValue(request, Object.class);
+            return tree == null ? (String) request : canonical.writeValueAsString(tree);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot write the request as JSON", e);
+        }
+    }
+
+    private static Object readOrNull(ObjectMapper canonical, String text) {
+        try {
+            return canonical.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            return null; // not JSON: the text itself is the fingerprint
+        }
+    }
+
+    /**
+     * {@link #reserve(String, String, String)} for a request object, compared as canonical JSON. Only for requests that
+     * hold nothing personal: the fingerprint's plain SHA-256 could be tested against guesses.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> reserve(String key, String operation, Object request) {
+        return reserve(key, operation, canonicalJson(request));
+    }
 
     /**
      * @return the id of the resource an earlier request with this key created, or empty when this request goes ahead
-     * (then call {@link #complete}).
+     * (then call {@link #complete}). A fingerprint that is JSON is compared in canonical form.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> reserve(String key, String operation, String requestFingerprint) {
@@ -42,7 +101,7 @@ public class Idempotency {
             throw ApiProblem.validation(HEADER, "must be 1 to 200 characters");
         }
         String principal = audit.actor();
-        String hash = sha256(requestFingerprint);
+        String hash = sha256(canonicalJson(canonical, requestFingerprint));
         int inserted = em.createNativeQuery("insert into idempotency_record (principal, operation, idem_key, request_hash)"
                         + " values (?1, ?2, ?3, ?4) on conflict do nothing")
                 .setParameter(1, principal).setParameter(2, operation).setParameter(3, key).setParameter(4, hash)

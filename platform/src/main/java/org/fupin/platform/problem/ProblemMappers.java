@@ -14,6 +14,14 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +51,69 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? fieldPath(m, "body") : "body";
-        String message = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
-        if (message != null && message.length() > 200) {
-            message = message.substring(0, 200);
+        return apiProblem(ApiProblem.validation(field, readableMessage(e)), uri);
+    }
+
+    /**
+     * What is wrong with a value that could not be read, in the client's terms: the expected kind of value or the
+     * allowed values, never a Java class name and never the value itself (it may be personal).
+     */
+    public static String readableMessage(JsonProcessingException e) {
+        if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+            return "cannot be read: " + truncate(iae.getMessage()); // a value type's own rule, e.g. Money
         }
-        return apiProblem(ApiProblem.validation(field, "cannot be read: " + message), uri);
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "is not a known field";
+        }
+        if (e instanceof MismatchedInputException m) {
+            return expected(m.getTargetType());
+        }
+        if (e instanceof JsonMappingException) {
+            return "cannot be read";
+        }
+        return "is not valid JSON" + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")");
+    }
+
+    /** The kind of JSON value a target type takes, for a client. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+        }
+        if (type == LocalDate.class) {
+            return "must be a date as yyyy-MM-dd";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "must be a date and time in ISO 8601 form";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class
+                || type == short.class || type == BigInteger.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "must be a number";
+        }
+        if (type == String.class || type == UUID.class) {
+            return type == UUID.class ? "must be a UUID" : "must be a string";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a list";
+        }
+        return "must be an object";
+    }
+
+    private static String truncate(String message) {
+        return message.length() > 200 ? message.substring(0, 200) : message;
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         return unreadableJson(e, uri);
     }
 

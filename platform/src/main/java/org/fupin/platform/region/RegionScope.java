@@ -17,6 +17,9 @@ public class RegionScope {
     public static final String CLAIM = "region";
     /** Identity attribute holding the region for work done on a caller's behalf outside a request (import jobs). */
     public static final String ATTRIBUTE = "fupin.region";
+    /** The claim values that mean the whole country (全国). */
+    public static final String NATIONAL = "00";
+    public static final String NATIONAL_CODE = "000000000000";
 
     @Inject
     SecurityIdentity identity;
@@ -26,16 +29,38 @@ public class RegionScope {
     /** The caller's region prefix ({@code ""} for the whole country). */
     public String prefix() {
         if (prefix == null) {
-            // a background job carries the region of the caller who started it as an identity attribute
-            Object claim = identity.getAttribute(ATTRIBUTE) != null ? identity.getAttribute(ATTRIBUTE)
-                    : identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(CLAIM) : null;
-            String value = claim == null ? null : claim.toString().replace("\"", "");
-            if (value == null || !RegionCode.isValidPrefix(value)) {
-                throw ApiProblem.forbidden("The access token carries no valid '" + CLAIM + "' claim (region code or prefix).");
+            // a background job carries the prefix of the caller who started it, already checked, as an identity attribute
+            Object attribute = identity.getAttribute(ATTRIBUTE);
+            if (attribute != null) {
+                String value = attribute.toString();
+                if (!RegionCode.isValidPrefix(value)) {
+                    throw ApiProblem.forbidden("The job carries no valid region prefix.");
+                }
+                prefix = RegionCode.prefixOf(value);
+            } else {
+                Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(CLAIM) : null;
+                prefix = prefixOfClaim(claim == null ? null : claim.toString().replace("\"", ""));
             }
-            prefix = RegionCode.prefixOf(value);
         }
         return prefix;
+    }
+
+    /**
+     * The prefix a token's region claim grants. Fails closed: a missing, blank or malformed claim grants nothing (403);
+     * only an explicit {@value #NATIONAL} or {@value #NATIONAL_CODE} grants the whole country, so a token minted without
+     * a region by mistake never becomes national access.
+     */
+    static String prefixOfClaim(String value) {
+        if (value == null || value.isBlank() || !RegionCode.isValidPrefix(value)) {
+            throw ApiProblem.forbidden("The access token carries no valid '" + CLAIM + "' claim (region code or prefix; "
+                    + NATIONAL + " for the whole country).");
+        }
+        String p = RegionCode.prefixOf(value);
+        if (p.isEmpty() && !value.equals(NATIONAL) && !value.equals(NATIONAL_CODE)) {
+            throw ApiProblem.forbidden("The access token's '" + CLAIM + "' claim " + value + " is not a region; national access is "
+                    + NATIONAL + " or " + NATIONAL_CODE + ".");
+        }
+        return p;
     }
 
     public boolean covers(String regionCode) {

@@ -35,4 +35,15 @@ class RateAndMoneyTest {
         assertThrows(IllegalArgumentException.class, () -> Money.of("1e3"));
         assertThrows(IllegalArgumentException.class, () -> Money.of(null));
     }
+
+    @Test
+    void anAmountHasAtMostTwelveDigitsBeforeThePoint() {
+        // NUMERIC(14,2): 14 integer digits passed validation before and failed in the database as a 500
+        assertEquals("999999999999.99", Money.of("999999999999.99").toString());
+        assertEquals("-999999999999.00", Money.of("-999999999999").toString());
+        assertEquals("5.00", Money.of("0000000000000005").toString());
+        assertThrows(IllegalArgumentException.class, () -> Money.of("1000000000000"));
+        assertThrows(IllegalArgumentException.class, () -> Money.of("12345678901234.00"));
+        assertEquals(Money.MAX, Money.of(Money.MAX.toString()));
+    }
 }

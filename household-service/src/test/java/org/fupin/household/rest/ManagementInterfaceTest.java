@@ -1,0 +1,53 @@
+package org.fupin.household.rest;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * Metrics, OpenAPI and Swagger UI are served on the management interface, as in production, and not on the public
+ * port; health stays public for the probes. (The other tests run without the management interface.)
+ */
+@QuarkusTest
+@TestProfile(ManagementInterfaceTest.WithManagementInterface.class)
+class ManagementInterfaceTest {
+
+    /** The production setting: the platform's defaults with the management interface on (a random port in tests). */
+    public static class WithManagementInterface implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.management.enabled", "true", "%test.quarkus.management.enabled", "true");
+        }
+    }
+
+    @TestHTTPResource(value = "/q/metrics", management = true)
+    URL metrics;
+    @TestHTTPResource(value = "/q/openapi", management = true)
+    URL openapi;
+    @TestHTTPResource(value = "/q/swagger-ui/", management = true)
+    URL swaggerUi;
+
+    @Test
+    void metricsAndApiDocumentationAreOnlyOnTheManagementPort() {
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/openapi").then().statusCode(404);
+        given().get("/q/swagger-ui/").then().statusCode(404);
+        given().get(metrics).then().statusCode(200).body(containsString("jvm_"));
+        given().get(openapi).then().statusCode(200).body(containsString("/api/v1/households"));
+        given().get(swaggerUi).then().statusCode(200);
+    }
+
+    @Test
+    void healthStaysOnThePublicPort() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+}
