@@ -28,21 +28,22 @@ class ManagementInterfaceTest {
         }
     }
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
-    URL metrics;
-    @TestHTTPResource(value = "/q/openapi", management = true)
-    URL openapi;
-    @TestHTTPResource(value = "/q/swagger-ui/", management = true)
-    URL swaggerUi;
+    /** Only its host and port are used: the path Quarkus resolves against the management root varies by version. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    String onManagement(String path) {
+        return management.getProtocol() + "://" + management.getHost() + ":" + management.getPort() + path;
+    }
 
     @Test
     void metricsAndApiDocumentationAreOnlyOnTheManagementPort() {
         given().get("/q/metrics").then().statusCode(404);
         given().get("/q/openapi").then().statusCode(404);
         given().get("/q/swagger-ui/").then().statusCode(404);
-        given().get(metrics).then().statusCode(200).body(containsString("jvm_"));
-        given().get(openapi).then().statusCode(200).body(containsString("/api/v1/households"));
-        given().get(swaggerUi).then().statusCode(200);
+        given().get(onManagement("/q/metrics")).then().statusCode(200).body(containsString("jvm_"));
+        given().get(onManagement("/q/openapi")).then().statusCode(200).body(containsString("/api/v1/households"));
+        given().get(onManagement("/q/swagger-ui/")).then().statusCode(200);
     }
 
     @Test
