@@ -3,6 +3,7 @@ package org.fupin.platform.inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -145,6 +146,13 @@ public class Inbox {
         return millis <= 0 || millis >= max.toMillis() ? max : Duration.ofMillis(millis);
     }
 
+    /** Compiles every event type's JSON Schema once, so the first event of a type does not wait for it. */
+    void onStart(@Observes StartupEvent ignored) {
+        for (Class<?> type : EventCatalog.ALL) {
+            EventSchemas.schema(EventCatalog.typeOf(type).value());
+        }
+    }
+
     void onStop(@Observes ShutdownEvent ignored) {
         stopping.countDown(); // a waiting record gives up now and is consumed again on the next start
     }
@@ -176,9 +184,10 @@ public class Inbox {
         }
         Set<String> violations = event.payload() == null ? Set.of("no payload") : EventSchemas.validate(event.type(), event.payload());
         if (!violations.isEmpty()) {
-            // the messages name JSON paths and rules; they may quote a value, so only their count goes into the reason
+            // the validator's messages name a JSON path and the rule broken (events carry no personal data anyway)
             throw deadLetter(event.type(), label, new PoisonEventException("payload is not valid against the schema of "
-                    + event.type() + " (" + violations.size() + " violations)"), FailureClassifier.Kind.POISON, 0);
+                    + event.type() + ": " + String.join("; ", violations.stream().sorted().limit(5).toList())),
+                    FailureClassifier.Kind.POISON, 0);
         }
         return event;
     }
