@@ -52,7 +52,7 @@ class RelayLeaseFencingTest {
         assertThrows(RelayLease.LostException.class, a::renew);
         assertFalse(a.acquire(), "B still holds it");
 
-        assertEquals(1, b.whileHeld(c -> markPublished(c, row)));
+        assertEquals(1, (int) b.whileHeld(c -> markPublished(c, row)));
         assertTrue(published(row));
     }
 
@@ -68,7 +68,7 @@ class RelayLeaseFencingTest {
         assertFalse(published(row));
         assertTrue(a.acquire(), "free again: re-acquired");
         assertEquals(first + 1, a.token(), "with a new token");
-        assertEquals(1, a.whileHeld(c -> markPublished(c, row)));
+        assertEquals(1, (int) a.whileHeld(c -> markPublished(c, row)));
     }
 
     @Test

@@ -283,15 +283,40 @@ public class OutboxRelay {
     private List<Future<RecordMetadata>> send(List<Row> round) {
         KafkaProducer<String, String> p = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(round.size());
+        Throwable outage = null;
         for (Row row : round) {
+            if (outage != null) {
+                // Kafka is unreachable: do not wait max.block.ms for each remaining row; they count nothing
+                acks.add(CompletableFuture.failedFuture(outage));
+                continue;
+            }
+            Future<RecordMetadata> ack;
             try {
-                acks.add(p.send(toRecord(row)));
+                ack = p.send(toRecord(row));
             } catch (RuntimeException e) {
                 // send() reports most failures through the future; what it throws is reported the same way
-                acks.add(CompletableFuture.failedFuture(e));
+                ack = CompletableFuture.failedFuture(e);
             }
+            acks.add(ack);
+            outage = immediateOutage(ack);
         }
         return acks;
+    }
+
+    /** The outage a send reported at once (e.g. no metadata within max.block.ms), or null. */
+    private static Throwable immediateOutage(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return null;
+        }
+        try {
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            return SendFailure.classify(e) == SendFailure.Kind.OUTAGE ? e.getCause() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** Waits for one acknowledgement, renewing the lease meanwhile; the producer's delivery timeout bounds the wait. */
