@@ -12,7 +12,7 @@ public class KeyRotationProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("fupin.pii.active-key-id", "k1",
-                "fupin.pii.rotation.batch-size", "4",
-                "fupin.pii.rotation.pause", "150ms");
+                "fupin.pii.rotation.batch-size", "5",
+                "fupin.pii.rotation.pause", "100ms");
     }
 }
