@@ -62,12 +62,23 @@ class HouseholdToReportingE2ETest {
                 household.startupTime().toMillis(), household.rssMiB(), reporting.startupTime().toMillis(), reporting.rssMiB());
     }
 
+    /** Keys of this run's personal data, random: as production, never the published ones. */
+    static final Map<String, String> PII_KEYS = Map.of(
+            "FUPIN_PII_ENCRYPTION_KEY", randomKey(), "FUPIN_PII_HASH_KEY", randomKey());
+
+    static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     static ServiceProcess service(String name, String database, Path root, Path logs) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteInfrastructure.postgres().jdbcUrl(database));
         env.put("KAFKA_BOOTSTRAP_SERVERS", SuiteInfrastructure.kafka().bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", SuiteInfrastructure.issuer().issuerUrl());
         env.put("FUPIN_OUTBOX_MAX_BACKOFF", "2s");
+        env.putAll(PII_KEYS); // a jar runs as in production: the published test keys are refused
         return new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
                 logs.resolve(name + ".log"), List.of("-Xmx256m", "-XX:+UseSerialGC"));
     }

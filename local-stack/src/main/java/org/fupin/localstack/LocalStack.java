@@ -55,6 +55,7 @@ public final class LocalStack {
             say("--fresh: wiping " + data);
             InfraIo.deleteRecursively(data);
         }
+        Map<String, String> piiKeys = piiKeys(data);
         Files.createDirectories(data);
         Files.createDirectories(logs);
 
@@ -93,6 +94,7 @@ public final class LocalStack {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer.issuerUrl());
+        env.putAll(piiKeys);
         List<ServiceProcess> processes = new ArrayList<>();
         for (Service s : SERVICES) {
             Map<String, String> serviceEnv = new LinkedHashMap<>(env);
@@ -120,6 +122,41 @@ public final class LocalStack {
         say("  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8085/api/v1/reports/households");
         say("Logs in " + logs + ". Ctrl-C stops everything.");
         stopped.await();
+    }
+
+    /**
+     * This installation's keys for personal data, generated on the first start and kept with the data: the services run
+     * from their jars as in production, where the keys published in the repository are refused.
+     */
+    static Map<String, String> piiKeys(Path data) throws IOException {
+        Path file = data.resolve("pii-keys.properties");
+        java.util.Properties keys = new java.util.Properties();
+        if (Files.exists(file)) {
+            try (java.io.Reader r = Files.newBufferedReader(file)) {
+                keys.load(r);
+            }
+        } else {
+            if (Files.exists(data.resolve("postgres"))) {
+                say("The local data predates per-installation keys (it was encrypted with the published test keys)."
+                        + " Start once with --fresh.");
+                System.exit(2);
+            }
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            for (String name : List.of("FUPIN_PII_ENCRYPTION_KEY", "FUPIN_PII_HASH_KEY")) {
+                byte[] key = new byte[32];
+                random.nextBytes(key);
+                keys.setProperty(name, java.util.Base64.getEncoder().encodeToString(key));
+            }
+            Files.createDirectories(data);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            try (java.io.Writer w = Files.newBufferedWriter(file)) {
+                keys.store(w, "keys of this installation's personal data (FUPIN_PII_*); lose them and the stored ID numbers are lost");
+            }
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        keys.stringPropertyNames().forEach(n -> env.put(n, keys.getProperty(n)));
+        return env;
     }
 
     static void say(String line) {

@@ -121,15 +121,14 @@ public class KeyRotation {
     }
 
     /**
-     * Starts a rotation in the background unless one runs on this replica already.
+     * Starts a rotation in the background unless one runs on this replica already (or the service stores no personal data).
      *
      * @return whether a new run started
      */
     public synchronized boolean start() {
-        if (state == State.RUNNING) {
+        if (state == State.RUNNING || columns().isEmpty()) {
             return false;
         }
-        columns();
         if (counter == null) {
             counter = Counter.builder("fupin.pii.rotation.reencrypted").description("stored values re-encrypted with the active key")
                     .register(metrics);
@@ -166,6 +165,10 @@ public class KeyRotation {
     }
 
     public Status status() {
+        if (columns().isEmpty()) {
+            // a service without personal data: nothing to rotate, and no keys to ask for
+            return new Status(null, state, null, null, 0, 0, 0, 0, null, List.of());
+        }
         String prefix = pii.activePrefix();
         List<ColumnStatus> list = new ArrayList<>();
         long remaining = 0;

@@ -21,6 +21,7 @@ public class PiiStartupCheck {
 
     void onStart(@Observes StartupEvent ignored) {
         if (!config.encryptedColumns().isEmpty()) {
+            KeyRotation.parse(config.encryptedColumns()); // a mistyped column list fails now, not at the first rotation
             protector.get().activeKeyId(); // builds the keyring: throws PiiKeyException, which aborts the start
         }
     }
