@@ -86,8 +86,9 @@ final class FaultInjector implements Runnable {
                     return;
                 }
                 long start = System.nanoTime();
+                phases.setLength(0);
                 inject(p);
-                say(String.format("%-14s %s (over after %.1f s)", p.fault().cliName(), p.describe(), (System.nanoTime() - start) / 1e9));
+                say(String.format("%-14s %s (over after %.1f s%s)", p.fault().cliName(), p.describe(), (System.nanoTime() - start) / 1e9, phases));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,6 +98,16 @@ final class FaultInjector implements Runnable {
         }
     }
 
+    private final StringBuilder phases = new StringBuilder();
+    private long phaseStart = System.nanoTime();
+
+    /** Notes how long the step since the previous mark took (kill, restart ...). */
+    private void mark(String step) {
+        long now = System.nanoTime();
+        phases.append(String.format("; %s %.1f s", step, (now - phaseStart) / 1e9));
+        phaseStart = now;
+    }
+
     private void say(String line) {
         String text = String.format("t+%6.1f s  %s", (System.nanoTime() - t0) / 1e9, line);
         log.add(text);
@@ -104,6 +115,7 @@ final class FaultInjector implements Runnable {
     }
 
     private void inject(Planned p) throws Exception {
+        phaseStart = System.nanoTime();
         switch (p.fault()) {
             case KILL_PRODUCER -> killAndRestart(stack.household(), p.holdMillis());
             case KILL_REPORTING -> killAndRestart(stack.reporting(), p.holdMillis());
@@ -118,13 +130,19 @@ final class FaultInjector implements Runnable {
             }
             case KILL_KAFKA -> {
                 stack.kafka().kill();
+                mark("kill");
                 TimeUnit.MILLISECONDS.sleep(p.holdMillis());
+                phaseStart = System.nanoTime();
                 stack.kafka().start();
+                mark("restart");
             }
             case KILL_POSTGRES -> {
                 stack.postgres().kill();
+                mark("kill");
                 TimeUnit.MILLISECONDS.sleep(p.holdMillis());
+                phaseStart = System.nanoTime();
                 stack.postgres().start();
+                mark("restart");
             }
             case REFUSE_DB -> {
                 String db = p.household() ? ChaosStack.HOUSEHOLD_DB : ChaosStack.REPORTING_DB;
@@ -138,11 +156,14 @@ final class FaultInjector implements Runnable {
         }
     }
 
-    private static void killAndRestart(ServiceProcess s, int downMillis) throws InterruptedException {
+    private void killAndRestart(ServiceProcess s, int downMillis) throws InterruptedException {
         s.kill();
+        mark("kill");
         TimeUnit.MILLISECONDS.sleep(downMillis);
+        phaseStart = System.nanoTime();
         s.start();
         s.awaitReady(ChaosStack.READY);
+        mark("restart to ready");
     }
 
     private void refuse(String database, boolean refuse) throws SQLException {
