@@ -184,8 +184,10 @@ class HouseholdToReportingE2ETest {
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertEquals(List.of(12L, 24L), List.of(report("530103")[0], report("530103")[1])));
-        // and it stays exact: no event counted twice
-        sleep(2000);
+        // and it stays exact once everything is through: the outbox is empty and the consumer has read every event,
+        // so nothing is left that could still count a household twice
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> unpublishedOutboxRows() == 0 && consumerLag("reporting-service", Topics.HOUSEHOLD) == 0);
         assertEquals(12, report("530103")[0]);
         assertEquals(24, report("530103")[1]);
     }
@@ -336,11 +338,12 @@ class HouseholdToReportingE2ETest {
                 .sum();
     }
 
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    static long unpublishedOutboxRows() throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(SuiteInfrastructure.postgres().jdbcUrl("household"),
+                PostgresServer.SUPERUSER, "");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("select count(*) from outbox_event where published_at is null")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -43,6 +43,7 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private Path installDir;
     private volatile boolean running;
+    private boolean shutdownHookAdded;
 
     /**
      * @param binariesRoot folder where the binaries are unpacked once and reused (e.g. {@code <project>/.local/postgres-bin})
@@ -91,8 +92,42 @@ public final class PostgresServer implements AutoCloseable {
             run(Duration.ofMinutes(2), bin("pg_ctl"), "-D", dataDir.toString(), "-o", options, "-l", log.toString(),
                     "-w", "-t", "90", "start");
             running = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "postgres-stop"));
+            if (!shutdownHookAdded) {
+                shutdownHookAdded = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "postgres-stop"));
+            }
             return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The postmaster's process id from {@code postmaster.pid}, or -1 when it is not running. */
+    public long postmasterPid() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * SIGKILL of the postmaster and every backend (fault injection: a crashed database server). {@link #start()} then
+     * starts it again on the same data folder, which runs crash recovery.
+     */
+    public synchronized void kill() {
+        long pid = postmasterPid();
+        if (pid > 0) {
+            Signals.killTree(pid);
+        }
+        running = false;
+        try {
+            Files.deleteIfExists(dataDir.resolve("postmaster.pid")); // its process is gone: never signal a reused pid
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

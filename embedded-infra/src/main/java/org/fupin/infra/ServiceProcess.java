@@ -29,6 +29,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final List<String> jvmOptions;
     private Process process;
+    private boolean paused;
     private long startedNanos;
     private Duration startupTime;
 
@@ -60,6 +61,45 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + managementPort;
     }
 
+    public Path log() {
+        return log;
+    }
+
+    /** The process id, or -1 when not started. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** SIGKILL (fault injection): no shutdown hooks, open transactions and HTTP requests cut off. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        Signals.killTree(process.pid());
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+        paused = false;
+    }
+
+    /** SIGSTOP (fault injection): the process freezes, its sockets stay open. */
+    public synchronized void pause() {
+        if (isAlive() && Signals.send(process.pid(), "STOP")) {
+            paused = true;
+        }
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public synchronized void resume() {
+        if (process != null && paused) {
+            Signals.send(process.pid(), "CONT");
+            paused = false;
+        }
+    }
+
     public Duration startupTime() {
         return startupTime;
     }
@@ -83,6 +123,7 @@ public final class ServiceProcess implements AutoCloseable {
             startedNanos = System.nanoTime();
             startupTime = null;
             process = pb.start();
+            paused = false;
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -138,6 +179,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
+        resume();
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -1,0 +1,375 @@
+package org.fupin.localstack.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * After the run: waits for quiet, then compares three things.
+ * <ol>
+ *   <li>The workload's model with household-service's database: every acknowledged command's effect must be there
+ *   (else lost); a household nobody created is double-counted.</li>
+ *   <li>household-service's database with reporting-service's facts, household by household: a missing or stale fact
+ *   is an event missing from the report (lost); a return counted more often than it happened, or a fact of a
+ *   household that is not in the registry, is double-counted.</li>
+ *   <li>Every figure of {@code GET /api/v1/reports/households} for the province, each county, all years and each year
+ *   used, with the same figure recomputed from household-service's database (mismatched figures).</li>
+ * </ol>
+ * The recomputation follows reporting-service's counting rules (README "Figures"): registered = REGISTERED or EXITED
+ * (by identification year), exited = EXITED (by exit year), returned = returned at least once (by the year of the
+ * latest return, which the workload sends as the return's date), removed = REMOVED (by the removal's date, China time),
+ * remaining = REGISTERED, monitored = monitored and not REMOVED; persons are current member counts.
+ */
+final class Verifier {
+
+    static final String TOPIC = "fupin.household.v1";
+    static final String GROUP = "reporting-service";
+
+    private final ChaosStack stack;
+    private final Workload workload;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
+    final List<String> details = new ArrayList<>();
+
+    long published;
+    long deadLettered;
+    Long parked;
+    long lost;
+    long doubleCounted;
+    long mismatched;
+    long figuresCompared;
+    long importRowsRejected;
+    boolean quiet;
+
+    Verifier(ChaosStack stack, Workload workload) {
+        this.stack = stack;
+        this.workload = workload;
+    }
+
+    private void detail(String text) {
+        if (details.size() < 60) {
+            details.add(text);
+        }
+    }
+
+    /** Waits until import jobs are done, the outbox is empty and the reporting consumer has no lag, three checks in a row. */
+    boolean awaitQuiet(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int calm = 0;
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                long jobs = count(ChaosStack.HOUSEHOLD_DB, "select count(*) from import_job where finished_at is null");
+                long backlog = count(ChaosStack.HOUSEHOLD_DB, "select count(*) from outbox_event where published_at is null"
+                        + (hasColumn("outbox_event", "parked_at") ? " and parked_at is null" : ""));
+                long lag = consumerLag();
+                last = "import jobs running " + jobs + ", outbox backlog " + backlog + ", consumer lag " + lag;
+                calm = jobs == 0 && backlog == 0 && lag == 0 ? calm + 1 : 0;
+                if (calm >= 3) {
+                    quiet = true;
+                    ChaosRun.say("quiet: " + last);
+                    return true;
+                }
+            } catch (Exception e) {
+                calm = 0;
+                last = e.toString();
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+        ChaosRun.say("NOT quiet after " + timeout.toSeconds() + " s: " + last);
+        detail("not quiet: " + last);
+        return false;
+    }
+
+    long consumerLag() throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
+                    .get(20, TimeUnit.SECONDS);
+            var partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(20, TimeUnit.SECONDS).get(TOPIC).partitions();
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            partitions.forEach(p -> request.put(new TopicPartition(TOPIC, p.partition()), OffsetSpec.latest()));
+            long lag = 0;
+            for (var e : admin.listOffsets(request).all().get(20, TimeUnit.SECONDS).entrySet()) {
+                OffsetAndMetadata c = committed.get(e.getKey());
+                lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+            }
+            return lag;
+        }
+    }
+
+    long deadLetters() throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            var topics = admin.listTopics().names().get(20, TimeUnit.SECONDS).stream().filter(t -> t.endsWith(".dlq")).toList();
+            if (topics.isEmpty()) {
+                return 0;
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get(20, TimeUnit.SECONDS).forEach((name, d) -> d.partitions().forEach(p -> {
+                latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest());
+                earliest.put(new TopicPartition(name, p.partition()), OffsetSpec.earliest());
+            }));
+            long n = 0;
+            for (var e : admin.listOffsets(latest).all().get(20, TimeUnit.SECONDS).values()) {
+                n += e.offset();
+            }
+            for (var e : admin.listOffsets(earliest).all().get(20, TimeUnit.SECONDS).values()) {
+                n -= e.offset();
+            }
+            return n;
+        }
+    }
+
+    /** One household as household-service's database has it, with what its history says about returns and removal. */
+    record Source(String id, String code, String region, int members, String state, Integer identificationYear, Integer exitYear,
+                  boolean monitored, int returns, Integer lastReturnYear, Integer removedYear) {
+        boolean registeredOnce() {
+            return identificationYear != null;
+        }
+    }
+
+    record Fact(String id, String region, int members, String status, Integer identificationYear, Integer exitYear, Integer removedYear,
+                boolean monitored, Integer lastReturnYear, int returns) {
+    }
+
+    void verify() throws Exception {
+        Map<String, Source> byCode = new LinkedHashMap<>();
+        Map<String, Source> byId = new HashMap<>();
+        try (Connection c = stack.connect(ChaosStack.HOUSEHOLD_DB);
+             ResultSet rs = c.createStatement().executeQuery("""
+                     select h.id::text, h.household_code, h.region_code, h.member_count, h.state, h.identification_year, h.exit_year,
+                            h.monitored, r.returns, r.last_return_year, rm.removed_year
+                     from household h
+                     left join lateral (select count(*) as returns, max(extract(year from x.step_date))::int as last_return_year
+                                        from household_history x
+                                        where x.household_id = h.id and x.from_state = 'EXITED' and x.to_state = 'REGISTERED') r on true
+                     left join lateral (select max(extract(year from x.step_date))::int as removed_year
+                                        from household_history x
+                                        where x.household_id = h.id and x.to_state = 'REMOVED'
+                                          and x.from_state is distinct from 'REMOVED') rm on true""")) {
+            while (rs.next()) {
+                Source s = new Source(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        (Integer) rs.getObject(6), (Integer) rs.getObject(7), rs.getBoolean(8), rs.getInt(9), (Integer) rs.getObject(10),
+                        (Integer) rs.getObject(11));
+                byCode.put(s.code(), s);
+                byId.put(s.id(), s);
+            }
+            published = count(c, "select count(*) from outbox_event where published_at is not null");
+            parked = hasColumn(c, "outbox_event", "parked_at") ? count(c, "select count(*) from outbox_event where parked_at is not null") : null;
+            importRowsRejected = count(c, "select count(*) from import_job_row where status = 'REJECTED'");
+        }
+        deadLettered = deadLetters();
+        checkSourceAgainstModel(byCode);
+        checkReportAgainstSource(byId);
+        checkFigures(byId.values());
+    }
+
+    private void checkSourceAgainstModel(Map<String, Source> byCode) {
+        Set<String> known = new HashSet<>();
+        List<Workload.Household> model;
+        synchronized (workload.households) {
+            model = List.copyOf(workload.households);
+        }
+        for (Workload.Household h : model) {
+            known.add(h.code);
+            if (h.unconfirmed) {
+                continue;
+            }
+            Source s = byCode.get(h.code);
+            String problem = null;
+            if (s == null) {
+                problem = "missing";
+            } else if (!Objects.equals(h.state, s.state())) {
+                problem = "state " + s.state() + ", expected " + h.state;
+            } else if (s.members() != h.members.size()) {
+                problem = s.members() + " members, expected " + h.members.size();
+            } else if (!Objects.equals(h.identificationYear, s.identificationYear())) {
+                problem = "identification year " + s.identificationYear() + ", expected " + h.identificationYear;
+            } else if ("EXITED".equals(h.state) && !Objects.equals(h.exitYear, s.exitYear())) {
+                problem = "exit year " + s.exitYear() + ", expected " + h.exitYear;
+            } else if (!h.imported && h.returns != s.returns()) {
+                problem = s.returns() + " returns, expected " + h.returns;
+            }
+            if (problem != null) {
+                lost++;
+                detail("LOST (household DB) " + h.code + (h.imported ? " (imported)" : "") + ": " + problem);
+            }
+        }
+        for (String code : byCode.keySet()) {
+            if (!known.contains(code)) {
+                doubleCounted++;
+                detail("DOUBLE (household DB) " + code + ": a household no command created");
+            }
+        }
+    }
+
+    private void checkReportAgainstSource(Map<String, Source> byId) throws SQLException {
+        Map<String, Fact> facts = new HashMap<>();
+        try (Connection c = stack.connect(ChaosStack.REPORTING_DB);
+             ResultSet rs = c.createStatement().executeQuery("""
+                     select household_id::text, region_code, member_count, status, identification_year, exit_year, removed_year,
+                            monitored, last_return_year, return_count from household_fact""")) {
+            while (rs.next()) {
+                Fact f = new Fact(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), (Integer) rs.getObject(5),
+                        (Integer) rs.getObject(6), (Integer) rs.getObject(7), rs.getBoolean(8), (Integer) rs.getObject(9), rs.getInt(10));
+                facts.put(f.id(), f);
+            }
+        }
+        for (Source s : byId.values()) {
+            if (!s.registeredOnce()) {
+                continue;
+            }
+            Fact f = facts.get(s.id());
+            String problem = null;
+            if (f == null) {
+                problem = "no fact";
+            } else if (!s.state().equals(f.status())) {
+                problem = "status " + f.status() + ", source " + s.state();
+            } else if (s.members() != f.members()) {
+                problem = f.members() + " members, source " + s.members();
+            } else if (!Objects.equals(s.identificationYear(), f.identificationYear())) {
+                problem = "identification year " + f.identificationYear() + ", source " + s.identificationYear();
+            } else if ("EXITED".equals(s.state()) && !Objects.equals(s.exitYear(), f.exitYear())) {
+                problem = "exit year " + f.exitYear() + ", source " + s.exitYear();
+            } else if (!"REMOVED".equals(s.state()) && s.monitored() != f.monitored()) {
+                problem = "monitored " + f.monitored() + ", source " + s.monitored();
+            } else if (f.returns() < s.returns()) {
+                problem = f.returns() + " returns, source " + s.returns();
+            } else if ("REMOVED".equals(s.state()) && !Objects.equals(s.removedYear(), f.removedYear())) {
+                problem = "removal year " + f.removedYear() + ", source " + s.removedYear();
+            }
+            if (problem != null) {
+                lost++;
+                detail("LOST (report) " + s.code() + ": " + problem);
+            } else if (f.returns() > s.returns()) {
+                doubleCounted++;
+                detail("DOUBLE (report) " + s.code() + ": " + f.returns() + " returns, source " + s.returns());
+            }
+        }
+        for (Fact f : facts.values()) {
+            Source s = byId.get(f.id());
+            if (s == null || !s.registeredOnce()) {
+                doubleCounted++;
+                detail("DOUBLE (report) fact " + f.id() + " of a household not in the registry");
+            }
+        }
+    }
+
+    private void checkFigures(java.util.Collection<Source> sources) throws Exception {
+        List<String> regions = new ArrayList<>();
+        regions.add("52");
+        regions.addAll(Workload.COUNTIES);
+        Set<Integer> years = new TreeSet<>();
+        for (Source s : sources) {
+            for (Integer y : new Integer[]{s.identificationYear(), s.exitYear(), s.lastReturnYear(), s.removedYear()}) {
+                if (y != null) {
+                    years.add(y);
+                }
+            }
+        }
+        List<Integer> asked = new ArrayList<>();
+        asked.add(null);
+        asked.addAll(years);
+        String[] names = {"registered", "exited", "returned", "removed", "remaining", "monitored"};
+        for (String region : regions) {
+            for (Integer year : asked) {
+                JsonNode report = report(region, year);
+                long[] expected = recompute(sources, region, year);
+                for (int i = 0; i < names.length; i++) {
+                    long[] got = {report.path(names[i]).path("households").asLong(-1), report.path(names[i]).path("persons").asLong(-1)};
+                    for (int k = 0; k < 2; k++) {
+                        figuresCompared++;
+                        if (got[k] != expected[2 * i + k]) {
+                            mismatched++;
+                            detail("MISMATCH " + region + (year == null ? "" : " " + year) + " " + names[i] + "."
+                                    + (k == 0 ? "households" : "persons") + ": report " + got[k] + ", registry " + expected[2 * i + k]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The six figures (households, persons) of a region and year, from household-service's rows. */
+    static long[] recompute(java.util.Collection<Source> sources, String region, Integer year) {
+        long[] out = new long[12];
+        for (Source s : sources) {
+            if (!s.registeredOnce() || !s.region().startsWith(region)) {
+                continue;
+            }
+            boolean[] in = {
+                    ("REGISTERED".equals(s.state()) || "EXITED".equals(s.state())) && (year == null || year.equals(s.identificationYear())),
+                    "EXITED".equals(s.state()) && (year == null || year.equals(s.exitYear())),
+                    s.returns() > 0 && (year == null || year.equals(s.lastReturnYear())),
+                    "REMOVED".equals(s.state()) && (year == null || year.equals(s.removedYear())),
+                    "REGISTERED".equals(s.state()),
+                    s.monitored() && !"REMOVED".equals(s.state())};
+            for (int i = 0; i < in.length; i++) {
+                if (in[i]) {
+                    out[2 * i]++;
+                    out[2 * i + 1] += s.members();
+                }
+            }
+        }
+        return out;
+    }
+
+    private JsonNode report(String region, Integer year) throws Exception {
+        String url = stack.reporting().url() + "/api/v1/reports/households?region=" + region + (year == null ? "" : "&year=" + year);
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + workload.token())
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return workload.json().readTree(r.body());
+            }
+            if (attempt >= 5) {
+                throw new IllegalStateException("report " + url + ": " + r.statusCode() + " " + r.body());
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+    }
+
+    private long count(String database, String sql) throws SQLException {
+        try (Connection c = stack.connect(database)) {
+            return count(c, sql);
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private boolean hasColumn(String table, String column) throws SQLException {
+        try (Connection c = stack.connect(ChaosStack.HOUSEHOLD_DB)) {
+            return hasColumn(c, table, column);
+        }
+    }
+
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        return count(c, "select count(*) from information_schema.columns where table_name = '" + table + "' and column_name = '"
+                + column + "'") > 0;
+    }
+}
