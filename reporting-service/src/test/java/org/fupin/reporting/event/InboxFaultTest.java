@@ -99,7 +99,7 @@ class InboxFaultTest {
         TestHousehold.publishUnchecked(unknownType, "household.teleported.v1", h.id, 2, h.region, "{\"householdId\": \"" + h.id + "\"}");
         TestHousehold.publishUnchecked(schemaInvalid, "household.registered.v1", h.id, 2, h.region,
                 TestHousehold.json(new HouseholdRegisteredV1(h.id, "C-1", h.region, -4, 2020, "ORDINARY", List.of(),
-                        Instant.parse("2026-11-23T08:00:00Z"))));
+                        Instant.parse("2026-11-23T08:00:00Z"), java.time.LocalDate.parse("2026-11-23"))));
         h.update(5);
         TestHousehold other = new TestHousehold(county + "001002").register(2021, 2);
 
