@@ -25,6 +25,6 @@ public class FundSourceResource {
     @GET
     @RolesAllowed({Roles.FUND_VIEWER, Roles.FUND_CLERK})
     public List<FundSourceView> list() {
-        return service.list();
+        return service.list().stream().map(FundSourceView::of).toList();
     }
 }

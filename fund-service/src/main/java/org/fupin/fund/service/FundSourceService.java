@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.fupin.fund.repository.FundSourceRepository;
-import org.fupin.fund.rest.FundSourceView;
 
 import java.util.List;
 
@@ -16,9 +15,9 @@ public class FundSourceService {
 
     /** All fund sources in display order; the same for every region. */
     @Transactional
-    public List<FundSourceView> list() {
+    public List<FundSourceEntry> list() {
         return sources.listInOrder().stream()
-                .map(s -> new FundSourceView(s.code, s.nameZh, s.nameEn, s.governmentLevel, s.sortOrder))
+                .map(s -> new FundSourceEntry(s.code, s.nameZh, s.nameEn, s.governmentLevel, s.sortOrder))
                 .toList();
     }
 }

@@ -25,6 +25,6 @@ public class ProjectCategoryResource {
     @GET
     @RolesAllowed({Roles.PROJECT_VIEWER, Roles.PROJECT_CLERK})
     public List<ProjectCategoryView> list() {
-        return service.list();
+        return service.list().stream().map(ProjectCategoryView::of).toList();
     }
 }

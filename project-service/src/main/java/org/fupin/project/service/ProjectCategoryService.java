@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.fupin.project.repository.ProjectCategoryRepository;
-import org.fupin.project.rest.ProjectCategoryView;
 
 import java.util.List;
 
@@ -16,9 +15,9 @@ public class ProjectCategoryService {
 
     /** All project categories in display order; the same for every region. */
     @Transactional
-    public List<ProjectCategoryView> list() {
+    public List<ProjectCategoryEntry> list() {
         return categories.listInOrder().stream()
-                .map(c -> new ProjectCategoryView(c.code, c.nameZh, c.nameEn, c.needsBeneficiaries, c.sortOrder))
+                .map(c -> new ProjectCategoryEntry(c.code, c.nameZh, c.nameEn, c.needsBeneficiaries, c.sortOrder))
                 .toList();
     }
 }

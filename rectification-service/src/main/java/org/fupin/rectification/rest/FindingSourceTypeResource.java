@@ -25,6 +25,6 @@ public class FindingSourceTypeResource {
     @GET
     @RolesAllowed({Roles.RECTIFICATION_VIEWER, Roles.RECTIFICATION_CLERK, Roles.RECTIFICATION_INSPECTOR})
     public List<FindingSourceTypeView> list() {
-        return service.list();
+        return service.list().stream().map(FindingSourceTypeView::of).toList();
     }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.fupin.rectification.repository.FindingSourceTypeRepository;
-import org.fupin.rectification.rest.FindingSourceTypeView;
 
 import java.util.List;
 
@@ -16,9 +15,9 @@ public class FindingSourceTypeService {
 
     /** All finding source types in display order; the same for every region. */
     @Transactional
-    public List<FindingSourceTypeView> list() {
+    public List<FindingSourceTypeEntry> list() {
         return types.listInOrder().stream()
-                .map(t -> new FindingSourceTypeView(t.code, t.nameZh, t.nameEn, t.sortOrder))
+                .map(t -> new FindingSourceTypeEntry(t.code, t.nameZh, t.nameEn, t.sortOrder))
                 .toList();
     }
 }

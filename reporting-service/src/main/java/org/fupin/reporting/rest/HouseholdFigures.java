@@ -1,6 +1,7 @@
 package org.fupin.reporting.rest;
 
 import org.fupin.platform.money.Rate;
+import org.fupin.reporting.service.HouseholdReport;
 
 import java.time.OffsetDateTime;
 
@@ -32,6 +33,16 @@ public record HouseholdFigures(String region, Integer year,
 
     /** Households and the persons in them (current member counts). */
     public record Count(long households, long persons) {
+        static Count of(HouseholdReport.Count c) {
+            return new Count(c.households(), c.persons());
+        }
+    }
+
+    public static HouseholdFigures of(HouseholdReport r) {
+        return new HouseholdFigures(r.region(), r.year(), Count.of(r.registered()), Count.of(r.exited()), Count.of(r.returned()),
+                Count.of(r.removed()), Count.of(r.remaining()), Count.of(r.monitored()), r.population(), r.povertyIncidence(),
+                r.mayLeavePoorCountyList(), r.incidenceThresholdPercent(), new DataQuality(r.personsInSeveralHouseholds()),
+                r.registered().households(), r.registered().persons(), r.asOf());
     }
 
     /** @param personsInSeveralHouseholds person ids found in more than one non-removed household inside the region */

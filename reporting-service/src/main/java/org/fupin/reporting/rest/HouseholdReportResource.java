@@ -54,6 +54,6 @@ public class HouseholdReportResource {
     @GET
     @RolesAllowed(Roles.REPORT_VIEWER)
     public HouseholdFigures figures(@QueryParam("region") String region, @QueryParam("year") String year) {
-        return service.figures(region, year);
+        return HouseholdFigures.of(service.figures(region, year));
     }
 }

@@ -1,5 +1,7 @@
 package org.fupin.reporting.rest;
 
+import org.fupin.reporting.service.PopulationRow;
+
 import java.math.BigDecimal;
 
 /**
@@ -11,4 +13,8 @@ import java.math.BigDecimal;
  * @param year       the year the figure describes; optional
  */
 public record PopulationFigureInput(String regionCode, BigDecimal population, BigDecimal year) {
+
+    PopulationRow toRow() {
+        return new PopulationRow(regionCode, population, year);
+    }
 }

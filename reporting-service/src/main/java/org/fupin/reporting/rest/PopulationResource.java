@@ -38,13 +38,14 @@ public class PopulationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REPORT_ADMIN)
     public PopulationLoadResult load(List<PopulationFigureInput> figures) {
-        return service.load(figures);
+        return new PopulationLoadResult(service.load(figures == null ? null
+                : figures.stream().map(f -> f == null ? null : f.toRow()).toList()));
     }
 
     /** @param region a region code or prefix inside the caller's region; the caller's own region when absent */
     @GET
     @RolesAllowed({Roles.REPORT_VIEWER, Roles.REPORT_ADMIN})
     public PopulationFigures list(@QueryParam("region") String region) {
-        return service.list(region);
+        return PopulationFigures.of(service.list(region));
     }
 }

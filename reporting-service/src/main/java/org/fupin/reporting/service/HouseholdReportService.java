@@ -14,7 +14,6 @@ import org.fupin.reporting.domain.PopulationRollup;
 import org.fupin.reporting.domain.ReportYear;
 import org.fupin.reporting.repository.HouseholdFactRepository;
 import org.fupin.reporting.repository.RegionPopulationRepository;
-import org.fupin.reporting.rest.HouseholdFigures;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -33,7 +32,7 @@ public class HouseholdReportService {
     ReportingConfig config;
 
     @Transactional
-    public HouseholdFigures figures(String requestedRegion, String requestedYear) {
+    public HouseholdReport figures(String requestedRegion, String requestedYear) {
         String prefix = region.queryPrefix(requestedRegion, "region");
         Integer year = ReportYear.parse(requestedYear, "year");
         var f = facts.figures(prefix, year);
@@ -41,13 +40,12 @@ public class HouseholdReportService {
         Rate incidence = Rate.of(f.remaining().persons(), population == null ? 0 : population);
         PoorCountyRule rule = poorCountyRule();
         BigDecimal threshold = rule.thresholdFor(prefix);
-        return new HouseholdFigures(prefix, year,
+        return new HouseholdReport(prefix, year,
                 count(f.registered()), count(f.exited()), count(f.returned()), count(f.removed()),
                 count(f.remaining()), count(f.monitored()),
                 population, incidence, rule.mayLeavePoorCountyList(prefix, incidence),
                 threshold == null ? null : threshold.setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                new HouseholdFigures.DataQuality(facts.personsInSeveralHouseholds(prefix)),
-                f.registered().households(), f.registered().persons(), OffsetDateTime.now());
+                facts.personsInSeveralHouseholds(prefix), OffsetDateTime.now());
     }
 
     /** The prefix's own loaded figure, else the sum of the top-most figures inside it, else null. */
@@ -66,7 +64,7 @@ public class HouseholdReportService {
         return new PoorCountyRule(c.incidenceThresholdPercent(), c.westernIncidenceThresholdPercent(), c.westernProvinces());
     }
 
-    private static HouseholdFigures.Count count(HouseholdFactRepository.Counts c) {
-        return new HouseholdFigures.Count(c.households(), c.persons());
+    private static HouseholdReport.Count count(HouseholdFactRepository.Counts c) {
+        return new HouseholdReport.Count(c.households(), c.persons());
     }
 }

@@ -9,10 +9,6 @@ import org.fupin.platform.region.RegionScope;
 import org.fupin.reporting.config.ReportingConfig;
 import org.fupin.reporting.domain.PopulationBatch;
 import org.fupin.reporting.repository.RegionPopulationRepository;
-import org.fupin.reporting.rest.PopulationFigureInput;
-import org.fupin.reporting.rest.PopulationFigureView;
-import org.fupin.reporting.rest.PopulationFigures;
-import org.fupin.reporting.rest.PopulationLoadResult;
 
 import java.util.List;
 
@@ -33,7 +29,8 @@ public class PopulationService {
      * Loads a batch in one transaction: every row valid and inside the caller's region, or nothing is stored.
      */
     @Transactional
-    public PopulationLoadResult load(List<PopulationFigureInput> rows) {
+    /** @return the number of figures inserted or replaced */
+    public int load(List<PopulationRow> rows) {
         List<PopulationBatch.Figure> figures = PopulationBatch.validate(
                 rows == null ? null : rows.stream()
                         .map(r -> r == null ? null : new PopulationBatch.Candidate(r.regionCode(), r.population(), r.year()))
@@ -48,14 +45,15 @@ public class PopulationService {
             audit.record("population.loaded", "region_population", f.regionCode(), f.regionCode(),
                     "population=" + f.population() + (f.year() == null ? "" : " year=" + f.year()));
         }
-        return new PopulationLoadResult(figures.size());
+        return figures.size();
     }
 
     @Transactional
-    public PopulationFigures list(String requestedRegion) {
+    /** The figures loaded inside the region prefix asked for (the caller's own when none is). */
+    public PopulationList list(String requestedRegion) {
         String prefix = region.queryPrefix(requestedRegion, "region");
-        return new PopulationFigures(prefix, populations.inside(prefix).stream()
-                .map(r -> new PopulationFigureView(r.regionCode(), RegionCode.prefixOf(r.regionCode()), r.population(), r.year(),
+        return new PopulationList(prefix, populations.inside(prefix).stream()
+                .map(r -> new PopulationFigure(r.regionCode(), RegionCode.prefixOf(r.regionCode()), r.population(), r.year(),
                         r.updatedAt(), r.updatedBy()))
                 .toList());
     }
