@@ -79,6 +79,7 @@ public class Inbox {
         String where = record.topic() + "-" + record.partition();
         String label = event.id() + " (" + event.type() + ") at " + where + "@" + record.offset();
         Instant since = null;
+        int unexpected = 0; // counted apart: failures during an outage do not use up the attempts of a bug
         try {
             for (int attempt = 1; ; attempt++) {
                 RuntimeException failure;
@@ -104,8 +105,11 @@ public class Inbox {
                     failure = e;
                 }
                 FailureClassifier.Kind kind = FailureClassifier.classify(failure);
+                if (kind == FailureClassifier.Kind.UNCLASSIFIED) {
+                    unexpected++;
+                }
                 if (kind == FailureClassifier.Kind.POISON
-                        || kind == FailureClassifier.Kind.UNCLASSIFIED && attempt >= config.maxAttempts()) {
+                        || kind == FailureClassifier.Kind.UNCLASSIFIED && unexpected >= config.maxAttempts()) {
                     throw deadLetter(event.type(), label, failure, kind, attempt);
                 }
                 if (since == null) {
@@ -121,7 +125,7 @@ public class Inbox {
                         LOG.warnf("event %s waits for a transient failure (attempt %d, next in %s): %s", label, attempt, pause, described);
                     }
                 } else {
-                    LOG.warnf(failure, "event %s failed unexpectedly (attempt %d of %d)", label, attempt, config.maxAttempts());
+                    LOG.warnf(failure, "event %s failed unexpectedly (%d of %d attempts)", label, unexpected, config.maxAttempts());
                 }
                 pause(pause, label, failure);
             }
