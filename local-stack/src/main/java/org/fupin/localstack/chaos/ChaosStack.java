@@ -47,6 +47,7 @@ public final class ChaosStack implements AutoCloseable {
 
     public ChaosStack(Path dir) throws IOException {
         this.dir = dir.toAbsolutePath();
+        killLeftoverPostgres(this.dir.resolve("postgres"));
         InfraIo.deleteRecursively(this.dir);
         Files.createDirectories(this.dir);
         this.logs = this.dir.resolve("logs");
@@ -54,6 +55,23 @@ public final class ChaosStack implements AutoCloseable {
         this.postgres = new PostgresServer(ProjectPaths.postgresBinaries(), this.dir.resolve("postgres"), Ports.free());
         this.kafka = new KafkaBrokerProcess(this.dir.resolve("kafka"), Ports.free(), Ports.free(), logs.resolve("kafka.log"), childClassPath());
         this.issuer = new LocalOidcIssuer(0, null);
+    }
+
+    /** A server of an earlier run that was itself killed would otherwise keep running on a deleted folder. */
+    private static void killLeftoverPostgres(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (Files.exists(pidFile)) {
+            try {
+                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+                boolean ours = ProcessHandle.of(pid).flatMap(h -> h.info().commandLine())
+                        .map(c -> c.contains("postgres") && c.contains(dataDir.toString())).orElse(false);
+                if (ours) {
+                    org.fupin.infra.Signals.killTree(pid);
+                }
+            } catch (RuntimeException e) {
+                // unreadable: nothing to stop
+            }
+        }
     }
 
     /** This JVM's class path with absolute entries, for the broker's child JVM. */
