@@ -61,7 +61,9 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HOUSEHOLD_IMPORTER, Roles.HOUSEHOLD_VIEWER})
     public ImportJobView job(@PathParam("id") UUID id) {
-        return imports.job(id);
+        ImportService.JobStatus j = imports.job(id);
+        return new ImportJobView(j.id(), j.state(), j.format(), j.total(), j.processed(), j.accepted(), j.rejected(), j.submittedBy(),
+                j.createdAt(), j.finishedAt());
     }
 
     @GET
@@ -72,7 +74,7 @@ public class ImportResource {
             + " fupin.household.import.max-page-size (1000). Kept for fupin.household.import.error-retention after the job.")
     public List<ImportRowError> errors(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("500") @Min(1) int size) {
-        return imports.errors(id, page, size);
+        return imports.errors(id, page, size).stream().map(e -> new ImportRowError(e.row(), e.field(), e.message())).toList();
     }
 
     @GET

@@ -5,8 +5,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.fupin.household.rest.ImportJobView;
-import org.fupin.household.rest.ImportRowError;
 import org.fupin.household.config.ImportConfig;
 import org.fupin.platform.audit.AuditTrail;
 import org.fupin.platform.pii.PersonalDataProtector;
@@ -60,6 +58,15 @@ public class ImportService {
     PersonalDataProtector pii;
 
     public record Accepted(UUID jobId, boolean alreadyKnown) {
+    }
+
+    /** A job's progress: processed = accepted + rejected, out of total. */
+    public record JobStatus(UUID id, String state, String format, int total, long processed, long accepted, long rejected,
+                            String submittedBy, OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+    }
+
+    /** A rejected row: its number in the batch, the field, what is wrong (never the submitted value). */
+    public record RowError(int row, String field, String message) {
     }
 
     /** Too many jobs of this caller queued or running (429 with Retry-After). */
@@ -272,7 +279,7 @@ public class ImportService {
     }
 
     /** The job with its counters, which the runner keeps current with each row's outcome. */
-    public ImportJobView job(UUID id) {
+    public JobStatus job(UUID id) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select id, state, format, total, created_at, finished_at, region_prefix, principal,"
                      + " processed, accepted, rejected from import_job where id = ?")) {
@@ -281,7 +288,7 @@ public class ImportService {
                 if (!rs.next() || !region.covers(rs.getString(7) + "000000000000".substring(rs.getString(7).length()))) {
                     throw ApiProblem.notFound("import job", id);
                 }
-                return new ImportJobView(id, rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                return new JobStatus(id, rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(9), rs.getLong(10), rs.getLong(11),
                         rs.getString(8), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class));
             }
         } catch (SQLException e) {
@@ -289,7 +296,7 @@ public class ImportService {
         }
     }
 
-    public List<ImportRowError> errors(UUID id, int page, int size) {
+    public List<RowError> errors(UUID id, int page, int size) {
         if (size > config.maxPageSize()) {
             throw ApiProblem.validation("size", "must be at most " + config.maxPageSize());
         }
@@ -300,10 +307,10 @@ public class ImportService {
             ps.setObject(1, id);
             ps.setInt(2, size);
             ps.setInt(3, page * size);
-            List<ImportRowError> out = new ArrayList<>();
+            List<RowError> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ImportRowError(rs.getInt(1), rs.getString(2), rs.getString(3)));
+                    out.add(new RowError(rs.getInt(1), rs.getString(2), rs.getString(3)));
                 }
             }
             return out;
