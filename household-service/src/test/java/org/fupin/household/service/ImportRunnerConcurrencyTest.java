@@ -98,6 +98,26 @@ class ImportRunnerConcurrencyTest {
         assertEquals(1, count("select count(*) from audit_log where action = 'household.import.finished' and entity_id = '" + job + "'"));
     }
 
+    @Test
+    void errorReportsOlderThanTheRetentionAreDeletedAndTheJobSaysWhen() throws Exception {
+        UUID old = stage(List.of("not json"));
+        UUID recent = stage(List.of("not json"));
+        for (UUID job : List.of(old, recent)) {
+            runner.work(job);
+            assertEquals(1, count("select count(*) from import_row_error where job_id = '" + job + "'"));
+        }
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update import_job set finished_at = now() - interval '31 days' where id = ?")) { // retention: 30 days
+            ps.setObject(1, old);
+            ps.executeUpdate();
+        }
+        runner.housekeeping();
+        assertEquals(0, count("select count(*) from import_row_error where job_id = '" + old + "'"));
+        assertEquals(1, count("select count(*) from import_job where id = '" + old + "' and errors_purged_at is not null"));
+        assertEquals(1, count("select rejected from import_job where id = '" + old + "'")); // the counters stay
+        assertEquals(1, count("select count(*) from import_row_error where job_id = '" + recent + "'"));
+    }
+
     private String line(Map<String, Object> household) throws Exception {
         return json.writeValueAsString(Map.of("household", household, "identificationYear", 2016));
     }
