@@ -64,9 +64,14 @@ public final class ImportBenchmark {
             for (Household h : households.subList(from, Math.min(n, from + batch))) {
                 ndjson.append(json(h)).append('\n');
             }
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(household + "/api/v1/household-imports"))
+            HttpResponse<String> r;
+            // a caller may have only a few jobs queued or running (429): submit the next batch when one is done
+            while ((r = HTTP.send(HttpRequest.newBuilder(URI.create(household + "/api/v1/household-imports"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())).build(), HttpResponse.BodyHandlers.ofString()))
+                    .statusCode() == 429) {
+                Thread.sleep(500);
+            }
             if (r.statusCode() != 202) {
                 throw new IllegalStateException("submit failed: " + r.statusCode() + " " + r.body());
             }

@@ -2,7 +2,6 @@ package org.fupin.household.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -46,7 +45,8 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HOUSEHOLD_IMPORTER)
     @Operation(summary = "Submit a batch (NDJSON: one ImportRequest per line; CSV or xlsx: the template's columns, one row per member)."
-            + " 202 with the job; the same batch again returns the same job.")
+            + " 202 with the job; the same batch again returns the same job. At most fupin.household.import.max-body-size (413),"
+            + " and fupin.household.import.max-jobs-per-caller jobs queued or running per caller (429 with Retry-After).")
     public Response submit(@Context jakarta.ws.rs.core.HttpHeaders headers, InputStream body) {
         String type = headers.getMediaType() == null ? "" : headers.getMediaType().toString();
         ImportParser.Format format = type.startsWith("text/csv") ? ImportParser.Format.CSV
@@ -61,16 +61,20 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HOUSEHOLD_IMPORTER, Roles.HOUSEHOLD_VIEWER})
     public ImportJobView job(@PathParam("id") UUID id) {
-        return ImportJobView.of(imports.job(id));
+        ImportService.JobStatus j = imports.job(id);
+        return new ImportJobView(j.id(), j.state(), j.format(), j.total(), j.processed(), j.accepted(), j.rejected(), j.submittedBy(),
+                j.createdAt(), j.finishedAt());
     }
 
     @GET
     @Path("{id}/errors")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HOUSEHOLD_IMPORTER, Roles.HOUSEHOLD_VIEWER})
+    @Operation(summary = "The rows rejected, by row number and field (never the submitted values); size at most"
+            + " fupin.household.import.max-page-size (1000). Kept for fupin.household.import.error-retention after the job.")
     public List<ImportRowError> errors(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                       @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
-        return imports.errors(id, page, size).stream().map(ImportRowError::of).toList();
+                                       @QueryParam("size") @DefaultValue("500") @Min(1) int size) {
+        return imports.errors(id, page, size).stream().map(e -> new ImportRowError(e.row(), e.field(), e.message())).toList();
     }
 
     @GET

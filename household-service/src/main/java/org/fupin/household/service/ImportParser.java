@@ -6,12 +6,27 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+import javax.xml.parsers.ParserConfigurationException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,7 +34,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +77,12 @@ public final class ImportParser {
         this.json = json;
     }
 
-    public void parse(Format format, InputStream in, Sink sink) throws IOException {
+    /** Reads the batch from {@code in}; a workbook is read from {@code file} (the same bytes), row by row. */
+    public void parse(Format format, InputStream in, Path file, Sink sink) throws IOException {
         switch (format) {
             case NDJSON -> ndjson(in, sink);
             case CSV -> csv(in, sink);
-            case XLSX -> xlsx(in, sink);
+            case XLSX -> xlsx(file, sink);
         }
     }
 
@@ -95,35 +113,75 @@ public final class ImportParser {
         }
     }
 
-    private void xlsx(InputStream in, Sink sink) throws IOException {
-        try (Workbook wb = new XSSFWorkbook(in)) {
-            Sheet sheet = wb.getSheetAt(0);
-            DataFormatter text = new DataFormatter();
-            Row header = sheet.getRow(sheet.getFirstRowNum());
-            List<String> names = new ArrayList<>();
-            for (Cell c : header) {
-                names.add(text.formatCellValue(c).trim());
+    /**
+     * The first sheet, streamed (SAX over the sheet's XML, shared strings read-only): a workbook of any size needs
+     * memory for one row, not for the whole sheet.
+     */
+    private void xlsx(Path file, Sink sink) throws IOException {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                return;
             }
             Grouper g = new Grouper(sink);
-            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 0; i < names.size(); i++) {
-                    Cell c = row.getCell(i);
-                    values.put(names.get(i), c == null ? "" : text.formatCellValue(c).trim());
-                }
-                if (LABELS.get(0).equals(values.get("householdRef"))) {
-                    continue; // the template's Chinese label row
-                }
-                if (values.values().stream().allMatch(String::isEmpty)) {
-                    continue;
-                }
-                g.add(r + 1, values);
+            SheetRows rows = new SheetRows(g);
+            try (InputStream sheet = sheets.next()) {
+                XMLReader xml = XMLHelper.newXMLReader();
+                xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new DataFormatter(), false));
+                xml.parse(new InputSource(sheet));
             }
             g.flush();
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | POIXMLException | UnsupportedFileFormatException e) {
+            throw new IOException("not a readable xlsx workbook", e);
+        }
+    }
+
+    /** Rows of a sheet as they stream by: the first is the header (column keys); the template's label row is skipped. */
+    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final Grouper grouper;
+        private List<String> names;
+        private final Map<Integer, String> cells = new HashMap<>();
+
+        SheetRows(Grouper grouper) {
+            this.grouper = grouper;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+        }
+
+        @Override
+        public void cell(String reference, String formatted, XSSFComment comment) {
+            if (reference != null && formatted != null) {
+                cells.put(new CellReference(reference).getCol() & 0xffff, formatted.trim());
+            }
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (names == null) {
+                int width = cells.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+                names = new ArrayList<>();
+                for (int i = 0; i < width; i++) {
+                    names.add(cells.getOrDefault(i, ""));
+                }
+                return;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                values.put(names.get(i), cells.getOrDefault(i, ""));
+            }
+            if (LABELS.get(0).equals(values.get("householdRef"))) {
+                return; // the template's Chinese label row
+            }
+            if (values.values().stream().allMatch(String::isEmpty)) {
+                return;
+            }
+            grouper.add(rowNum + 1, values);
         }
     }
 

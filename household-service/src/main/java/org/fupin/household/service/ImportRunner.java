@@ -1,9 +1,7 @@
 package org.fupin.household.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,30 +12,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.fupin.household.config.HouseholdConfig;
+import org.fupin.household.config.ImportConfig;
+
+import org.fupin.platform.audit.AuditTrail;
+import org.fupin.platform.pii.PersonalDataProtector;
 import org.fupin.platform.problem.ApiProblem;
-import org.fupin.platform.problem.ProblemMappers;
 import org.fupin.platform.region.RegionScope;
 import org.fupin.platform.security.Roles;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs import jobs in the background: each row in its own transaction (household, events, row status together, so a
- * restart never imports a row twice), several rows at a time, as the caller who submitted the batch. Jobs left
- * running by a stop are resumed at start-up.
+ * Runs import jobs in the background, safe with several replicas working on one job:
+ * <ul>
+ *   <li>a worker claims one waiting row with {@code FOR UPDATE SKIP LOCKED} and imports it in the same transaction
+ *   as the household, its events, the row's outcome and the job's counters, so a row is imported once, by one
+ *   worker, and a crash leaves it waiting for the next;</li>
+ *   <li>a row's status changes only from {@code PENDING}: an accepted row never becomes rejected;</li>
+ *   <li>the job is finished by a single conditional update, once, when no row waits;</li>
+ *   <li>each replica looks for running jobs periodically, so a job whose replica died is completed by another.</li>
+ * </ul>
+ * Rows run as the caller who submitted the batch. The payload is stored encrypted and removed with the outcome.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -45,7 +57,7 @@ public class ImportRunner {
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
 
     @Inject
-    AgroalDataSource db;
+    EntityManager em;
     @Inject
     ObjectMapper json;
     @Inject
@@ -57,23 +69,28 @@ public class ImportRunner {
     @Inject
     ImportRunner self;
     @Inject
-    HouseholdConfig config;
+    ImportConfig config;
+    @Inject
+    PersonalDataProtector pii;
+    @Inject
+    AuditTrail audit;
 
-    private ExecutorService coordinators;
-    private ExecutorService rowWorkers;
+    private ExecutorService workers;
+    private ScheduledExecutorService housekeeping;
+    /** Jobs this replica works on now (other replicas may work on them too). */
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
 
     void onStart(@Observes StartupEvent ignored) {
-        coordinators = Executors.newCachedThreadPool(r -> daemon(r, "import-job"));
-        rowWorkers = Executors.newFixedThreadPool(config.importWorkers(), r -> daemon(r, "import-row"));
-        for (UUID job : runningJobs()) {
-            start(job);
-        }
+        workers = Executors.newFixedThreadPool(config.workers(), r -> daemon(r, "import-row"));
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "import-housekeeping"));
+        long every = Math.max(1, config.resumeInterval().toMillis());
+        housekeeping.scheduleWithFixedDelay(this::housekeeping, 0, every, TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent ignored) {
-        if (coordinators != null) {
-            coordinators.shutdownNow();
-            rowWorkers.shutdownNow();
+        if (workers != null) {
+            housekeeping.shutdownNow();
+            workers.shutdownNow();
         }
     }
 
@@ -83,146 +100,224 @@ public class ImportRunner {
         return t;
     }
 
+    /** Works on the job with every worker of this replica, unless they already do. */
     public void start(UUID jobId) {
-        coordinators.submit(() -> run(jobId));
-    }
-
-    private record Job(String principal, String regionPrefix) {
-    }
-
-    private record PendingRow(int number, String payload) {
-    }
-
-    private void run(UUID jobId) {
-        try {
-            Job job = load(jobId);
-            while (true) {
-                List<PendingRow> page = pending(jobId, 200);
-                if (page.isEmpty()) {
-                    break;
+        if (!active.add(jobId)) {
+            return;
+        }
+        AtomicInteger left = new AtomicInteger(config.workers());
+        for (int i = 0; i < config.workers(); i++) {
+            workers.submit(() -> {
+                try {
+                    work(jobId);
+                } catch (RuntimeException e) {
+                    LOG.warnf("import job %s paused on this replica (%s); it is resumed within %s", jobId, e.getClass().getSimpleName(),
+                            config.resumeInterval());
+                } finally {
+                    if (left.decrementAndGet() == 0) {
+                        active.remove(jobId);
+                    }
                 }
-                List<Future<?>> done = new ArrayList<>();
-                for (PendingRow row : page) {
-                    done.add(rowWorkers.submit(() -> self.importRow(job.principal(), job.regionPrefix(), jobId, row.number(), row.payload())));
-                }
-                for (Future<?> f : done) {
-                    f.get();
-                }
-            }
-            finish(jobId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.errorf(e, "import job %s stopped; it resumes at the next start", jobId);
+            });
         }
     }
 
-    /** One row, as the submitter: accepted with its household, or rejected with each wrong field. */
+    record Job(UUID id, String principal, String regionPrefix) {
+    }
+
+    /**
+     * Imports rows of the job until none is left to claim, then finishes the job if no row waits. Safe to run in any
+     * number of threads and replicas at once. A transient failure (database unreachable) is thrown: the row stays
+     * waiting.
+     */
+    public void work(UUID jobId) {
+        Job job = QuarkusTransaction.requiringNew().call(() -> load(jobId));
+        if (job == null) {
+            return;
+        }
+        while (self.processNext(job)) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> finish(job));
+    }
+
+    /** Claims and imports one waiting row as the submitter; false when no row is left to claim. */
     @ActivateRequestContext
-    public void importRow(String principal, String regionPrefix, UUID jobId, int rowNumber, String payload) {
-        identities.setIdentity(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal))
-                .addRole(Roles.HOUSEHOLD_IMPORTER).addAttribute(RegionScope.ATTRIBUTE, regionPrefix).build());
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
-        ImportedHousehold request = null;
+    public boolean processNext(Job job) {
+        identities.setIdentity(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(job.principal()))
+                .addRole(Roles.HOUSEHOLD_IMPORTER).addAttribute(RegionScope.ATTRIBUTE, job.regionPrefix()).build());
+        int[] claimed = {-1};
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Object[] row = claim(job.id(), null);
+                if (row == null) {
+                    return false;
+                }
+                claimed[0] = ((Number) row[0]).intValue();
+                List<ApiProblem.FieldError> errors = new ArrayList<>();
+                ImportedHousehold request = read((String) row[1], errors);
+                if (request == null) {
+                    complete(job, claimed[0], "REJECTED", null, errors);
+                } else {
+                    // a refusal rolls this transaction back; the row is then rejected in a new one (below)
+                    UUID household = households.importRow(request.household(), request.identificationYear());
+                    complete(job, claimed[0], "ACCEPTED", household, List.of());
+                }
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (claimed[0] < 0 || transientFailure(e)) {
+                throw e;
+            }
+            List<ApiProblem.FieldError> errors = refusal(job, claimed[0], e);
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (claim(job.id(), claimed[0]) != null) { // still waiting: nobody else decided it meanwhile
+                    complete(job, claimed[0], "REJECTED", null, errors);
+                }
+            });
+            return true;
+        }
+    }
+
+    /** The payload read and checked, or null with the errors (which never repeat a submitted value). */
+    private ImportedHousehold read(String stored, List<ApiProblem.FieldError> errors) {
+        String payload = stored.startsWith("{") ? stored : pii.decrypt(stored); // "{": a row stored before payloads were sealed
+        ImportedHousehold request;
         try {
             request = json.readValue(payload, ImportedHousehold.class);
-        } catch (JsonMappingException e) {
-            errors.add(new ApiProblem.FieldError(ProblemMappers.fieldPath(e, "row"), "cannot be read: " + e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            errors.add(new ApiProblem.FieldError("row", "not valid JSON: " + e.getOriginalMessage()));
+            errors.add(ImportErrors.unreadable(e));
+            return null;
         }
-        if (request != null) {
-            for (ConstraintViolation<ImportedHousehold> v : validator.validate(request)) {
-                errors.add(new ApiProblem.FieldError(v.getPropertyPath().toString(), v.getMessage()));
+        for (ConstraintViolation<ImportedHousehold> v : validator.validate(request)) {
+            errors.add(new ApiProblem.FieldError(v.getPropertyPath().toString(), ImportErrors.scrub(v.getMessage())));
+        }
+        return errors.isEmpty() ? request : null;
+    }
+
+    private List<ApiProblem.FieldError> refusal(Job job, int rowNumber, RuntimeException e) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        ApiProblem p = cause(e, ApiProblem.class);
+        if (p == null) {
+            LOG.warnf("import row %d of job %s failed: %s", rowNumber, job.id(), e.getClass().getName());
+            errors.add(new ApiProblem.FieldError("row", "could not be stored"));
+        } else if (p.errors().isEmpty()) {
+            errors.add(ImportErrors.refusal("row", p.getMessage(), p));
+        } else {
+            p.errors().forEach(x -> errors.add(ImportErrors.refusal(prefixed(x.field()), x.message(), p)));
+        }
+        return errors;
+    }
+
+    /** The database or the network failed, not the row: the row waits for the next attempt. */
+    static boolean transientFailure(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLTransientException || c instanceof ConnectException) {
+                return true;
+            }
+            if (c instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().startsWith("08")
+                    || s.getSQLState().equals("40001") || s.getSQLState().equals("40P01") || s.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
             }
         }
-        if (errors.isEmpty()) {
-            ImportedHousehold r = request;
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    UUID household = households.importRow(r.household(), r.identificationYear());
-                    mark(jobId, rowNumber, "ACCEPTED", household, List.of());
-                });
-                return;
-            } catch (ApiProblem p) {
-                if (p.errors().isEmpty()) {
-                    errors.add(new ApiProblem.FieldError("row", p.getMessage()));
-                } else {
-                    p.errors().forEach(e -> errors.add(new ApiProblem.FieldError(prefixed(e.field()), e.message())));
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("import row %d of job %s failed: %s", rowNumber, jobId, e.toString());
-                errors.add(new ApiProblem.FieldError("row", "could not be stored: " + e.getClass().getSimpleName()));
+        return false;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> mark(jobId, rowNumber, "REJECTED", null, errors));
+        return null;
     }
 
     private static String prefixed(String field) {
-        return field.equals("identificationYear") || field.startsWith("household") ? field : "household." + field;
+        return field.equals("identificationYear") || field.equals("row") || field.startsWith("household") ? field : "household." + field;
     }
 
-    private void mark(UUID jobId, int rowNumber, String status, UUID householdId, List<ApiProblem.FieldError> errors) {
-        var em = io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
-        em.createNativeQuery("update import_job_row set status = ?1, household_id = ?2 where job_id = ?3 and row_number = ?4")
-                .setParameter(1, status).setParameter(2, householdId).setParameter(3, jobId).setParameter(4, rowNumber).executeUpdate();
+    /** Locks a waiting row (the first one, or the given one) that no other worker holds: {row_number, payload}, or null. */
+    private Object[] claim(UUID jobId, Integer rowNumber) {
+        var q = em.createNativeQuery("select row_number, payload from import_job_row where job_id = ?1 and status = 'PENDING'"
+                + (rowNumber == null ? "" : " and row_number = ?2") + " order by row_number limit 1 for update skip locked");
+        q.setParameter(1, jobId);
+        if (rowNumber != null) {
+            q.setParameter(2, rowNumber);
+        }
+        List<?> rows = q.getResultList();
+        return rows.isEmpty() ? null : (Object[]) rows.get(0);
+    }
+
+    /** The row's outcome and the job's counters, in the caller's transaction; the payload goes with it. */
+    private void complete(Job job, int rowNumber, String status, UUID householdId, List<ApiProblem.FieldError> errors) {
+        int changed = em.createNativeQuery("update import_job_row set status = ?1, household_id = ?2, payload = null"
+                        + " where job_id = ?3 and row_number = ?4 and status = 'PENDING'")
+                .setParameter(1, status).setParameter(2, householdId).setParameter(3, job.id()).setParameter(4, rowNumber).executeUpdate();
+        if (changed != 1) {
+            throw new IllegalStateException("import row " + rowNumber + " of job " + job.id() + " was decided by another worker");
+        }
         for (ApiProblem.FieldError e : errors) {
-            String message = e.message() == null ? "invalid" : e.message();
+            String message = e.message() == null ? "is invalid" : e.message();
             em.createNativeQuery("insert into import_row_error (job_id, row_number, field, message) values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, jobId).setParameter(2, rowNumber)
+                    .setParameter(1, job.id()).setParameter(2, rowNumber)
                     .setParameter(3, e.field().length() > 200 ? e.field().substring(0, 200) : e.field())
                     .setParameter(4, message.length() > 1000 ? message.substring(0, 1000) : message).executeUpdate();
         }
+        boolean accepted = "ACCEPTED".equals(status);
+        em.createNativeQuery("update import_job set processed = processed + 1, accepted = accepted + ?1, rejected = rejected + ?2 where id = ?3")
+                .setParameter(1, accepted ? 1 : 0).setParameter(2, accepted ? 0 : 1).setParameter(3, job.id()).executeUpdate();
     }
 
-    private Job load(UUID jobId) throws SQLException {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select principal, region_prefix from import_job where id = ?")) {
-            ps.setObject(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Job(rs.getString(1), rs.getString(2));
-            }
+    private Job load(UUID jobId) {
+        List<?> rows = em.createNativeQuery("select principal, region_prefix from import_job where id = ?1 and state = 'RUNNING'")
+                .setParameter(1, jobId).getResultList();
+        if (rows.isEmpty()) {
+            return null;
         }
+        Object[] r = (Object[]) rows.get(0);
+        return new Job(jobId, (String) r[0], (String) r[1]);
     }
 
-    private List<PendingRow> pending(UUID jobId, int limit) throws SQLException {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select row_number, payload from import_job_row where job_id = ? and status = 'PENDING'"
-                     + " order by row_number limit ?")) {
-            ps.setObject(1, jobId);
-            ps.setInt(2, limit);
-            List<PendingRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new PendingRow(rs.getInt(1), rs.getString(2)));
-                }
-            }
-            return rows;
+    /** Done when no row waits; only one of any number of concurrent callers finishes it. */
+    private void finish(Job job) {
+        List<?> done = em.createNativeQuery("update import_job set state = 'DONE', finished_at = now() where id = ?1 and state = 'RUNNING'"
+                        + " and not exists (select 1 from import_job_row r where r.job_id = ?1 and r.status = 'PENDING')"
+                        + " returning accepted, rejected")
+                .setParameter(1, job.id()).getResultList();
+        if (done.isEmpty()) {
+            return;
         }
+        Object[] counts = (Object[]) done.get(0);
+        em.createNativeQuery("update import_job_row set payload = null where job_id = ?1 and payload is not null")
+                .setParameter(1, job.id()).executeUpdate();
+        audit.record("household.import.finished", "import_job", job.id().toString(), job.regionPrefix(),
+                "accepted " + counts[0] + ", rejected " + counts[1] + "; submitted by " + job.principal());
     }
 
-    private void finish(UUID jobId) throws SQLException {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("update import_job set state = 'DONE', finished_at = now() where id = ? and state <> 'DONE'")) {
-            ps.setObject(1, jobId);
-            ps.executeUpdate();
-        }
-    }
-
-    private List<UUID> runningJobs() {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select id from import_job where state = 'RUNNING' order by created_at")) {
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
+    /** Resumes running jobs nobody here works on, and deletes error reports older than the retention. */
+    void housekeeping() {
+        try {
+            List<?> running = QuarkusTransaction.requiringNew().call(() ->
+                    em.createNativeQuery("select id from import_job where state = 'RUNNING' order by created_at").getResultList());
+            for (Object id : running) {
+                start((UUID) id);
             }
-            return ids;
-        } catch (SQLException e) {
-            LOG.warn("cannot look for unfinished import jobs", e);
-            return List.of();
+            OffsetDateTime before = OffsetDateTime.now().minus(config.errorRetention());
+            int purged = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                            "with expired as (update import_job set errors_purged_at = now() where state = 'DONE' and finished_at < ?1"
+                                    + " and errors_purged_at is null returning id)"
+                                    + " delete from import_row_error e using expired where e.job_id = expired.id")
+                    .setParameter(1, before).executeUpdate());
+            if (purged > 0) {
+                LOG.infof("deleted %d import row errors older than %s", purged, config.errorRetention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("import housekeeping failed (%s); it runs again in %s", e.getClass().getSimpleName(), config.resumeInterval());
         }
     }
 }

@@ -5,7 +5,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.fupin.household.config.ImportConfig;
 import org.fupin.platform.audit.AuditTrail;
+import org.fupin.platform.pii.PersonalDataProtector;
 import org.fupin.platform.problem.ApiProblem;
 import org.fupin.platform.region.RegionScope;
 
@@ -32,6 +34,8 @@ import java.util.UUID;
 /**
  * Bulk import for provincial systems: the batch is stored as one row per household, then a job imports the rows
  * independently (one bad row does not sink the batch). The same batch sent again by the same caller is the same job.
+ * A batch is spooled to a temporary file (capped while read), its rows are stored encrypted, and a caller may have only
+ * a few jobs queued or running at once.
  */
 @ApplicationScoped
 public class ImportService {
@@ -48,18 +52,50 @@ public class ImportService {
     AuditTrail audit;
     @Inject
     ImportRunner runner;
+    @Inject
+    ImportConfig config;
+    @Inject
+    PersonalDataProtector pii;
 
     public record Accepted(UUID jobId, boolean alreadyKnown) {
+    }
+
+    /** A job's progress: processed = accepted + rejected, out of total. */
+    public record JobStatus(UUID id, String state, String format, int total, long processed, long accepted, long rejected,
+                            String submittedBy, OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+    }
+
+    /** A rejected row: its number in the batch, the field, what is wrong (never the submitted value). */
+    public record RowError(int row, String field, String message) {
+    }
+
+    /** Too many jobs of this caller queued or running (429 with Retry-After). */
+    public static final class TooManyJobs extends ApiProblem {
+        private final long retryAfterSeconds;
+
+        TooManyJobs(int limit, long retryAfterSeconds) {
+            super(429, TYPE_BASE + "too-many-import-jobs", "Too many import jobs",
+                    "You have " + limit + " import jobs queued or running; submit the next batch when one of them is done.");
+            this.retryAfterSeconds = retryAfterSeconds;
+            with("maxJobsPerCaller", limit);
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
     }
 
     public Accepted submit(ImportParser.Format format, InputStream body) {
         String prefix = region.prefix();
         String principal = identity.getPrincipal().getName();
+        if (runningJobs(null, principal) >= config.maxJobsPerCaller()) { // cheap refusal before the body is read
+            throw tooMany();
+        }
         Path spool = null;
         try {
             spool = Files.createTempFile("household-import-", ".batch");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (DigestInputStream in = new DigestInputStream(body, sha)) {
+            try (InputStream in = new DigestInputStream(new Capped(body, config.maxBodySize().asLongValue()), sha)) {
                 Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
             }
             if (Files.size(spool) == 0) {
@@ -83,7 +119,10 @@ public class ImportService {
             runner.start(jobId);
             return new Accepted(jobId, false);
         } catch (IOException e) {
-            throw ApiProblem.validation("body", "cannot be read as " + format + ": " + e.getMessage());
+            if (TOO_LARGE.equals(e.getMessage())) { // the HTTP layer's own ceiling, reached while reading
+                throw tooLarge();
+            }
+            throw ApiProblem.validation("body", "cannot be read as " + format + " (" + e.getClass().getSimpleName() + ")");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -94,6 +133,68 @@ public class ImportService {
                     // temp file
                 }
             }
+        }
+    }
+
+    private static final String TOO_LARGE = "Request too large";
+
+    private TooManyJobs tooMany() {
+        return new TooManyJobs(config.maxJobsPerCaller(), Math.max(1, config.retryAfter().toSeconds()));
+    }
+
+    private ApiProblem tooLarge() {
+        return new ApiProblem(413, ApiProblem.TYPE_BASE + "payload-too-large", "Payload too large",
+                "A batch may hold at most " + config.maxBodySize().asLongValue() / (1024 * 1024) + " MB; split it.")
+                .withField("body", "larger than " + config.maxBodySize().asLongValue() + " bytes");
+    }
+
+    /** Counts bytes while the body is read and stops at the cap, so nobody fills the disk with one request. */
+    private final class Capped extends java.io.FilterInputStream {
+        private final long cap;
+        private long read;
+
+        Capped(InputStream in, long cap) {
+            super(in);
+            this.cap = cap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > cap) {
+                throw tooLarge();
+            }
+        }
+    }
+
+    /** Jobs of the caller queued or running. */
+    private long runningJobs(Connection c, String principal) {
+        try (Connection own = c == null ? db.getConnection() : null;
+             PreparedStatement ps = (c == null ? own : c).prepareStatement("select count(*) from import_job where principal = ? and state = 'RUNNING'")) {
+            ps.setString(1, principal);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -114,6 +215,15 @@ public class ImportService {
     private int store(UUID jobId, String principal, String prefix, String hash, ImportParser.Format format, Path spool) throws IOException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
+            // one submitter's batches are stored one at a time, so the job limit holds under concurrent submissions
+            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext('import_job:' || ?))")) {
+                lock.setString(1, principal);
+                lock.execute();
+            }
+            if (runningJobs(c, principal) >= config.maxJobsPerCaller()) {
+                c.rollback();
+                throw tooMany();
+            }
             try (PreparedStatement job = c.prepareStatement("insert into import_job (id, principal, region_prefix, content_hash, format, state, total, created_at)"
                     + " values (?, ?, ?, ?, ?, 'RUNNING', 0, now())");
                  PreparedStatement row = c.prepareStatement("insert into import_job_row (job_id, row_number, payload, status) values (?, ?, ?, 'PENDING')")) {
@@ -125,11 +235,11 @@ public class ImportService {
                 job.executeUpdate();
                 int[] count = {0};
                 try (InputStream in = Files.newInputStream(spool)) {
-                    new ImportParser(json).parse(format, in, (n, payload) -> {
+                    new ImportParser(json).parse(format, in, spool, (n, payload) -> {
                         try {
                             row.setObject(1, jobId);
                             row.setInt(2, n);
-                            row.setString(3, payload);
+                            row.setString(3, pii.encrypt(payload)); // names, ID numbers, birth dates: sealed at rest
                             row.addBatch();
                             if (++count[0] % 1000 == 0) {
                                 row.executeBatch();
@@ -168,19 +278,17 @@ public class ImportService {
     private static final class SameBatchStoredConcurrently extends RuntimeException {
     }
 
-    public ImportJobProgress job(UUID id) {
+    /** The job with its counters, which the runner keeps current with each row's outcome. */
+    public JobStatus job(UUID id) {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select j.id, j.state, j.format, j.total, j.created_at, j.finished_at, j.region_prefix, j.principal,"
-                     + " count(r.*) filter (where r.status = 'ACCEPTED'), count(r.*) filter (where r.status = 'REJECTED')"
-                     + " from import_job j left join import_job_row r on r.job_id = j.id where j.id = ? group by j.id")) {
+             PreparedStatement ps = c.prepareStatement("select id, state, format, total, created_at, finished_at, region_prefix, principal,"
+                     + " processed, accepted, rejected from import_job where id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !region.covers(rs.getString(7) + "000000000000".substring(rs.getString(7).length()))) {
                     throw ApiProblem.notFound("import job", id);
                 }
-                long accepted = rs.getLong(9);
-                long rejected = rs.getLong(10);
-                return new ImportJobProgress(id, rs.getString(2), rs.getString(3), rs.getInt(4), accepted + rejected, accepted, rejected,
+                return new JobStatus(id, rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(9), rs.getLong(10), rs.getLong(11),
                         rs.getString(8), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class));
             }
         } catch (SQLException e) {
@@ -188,7 +296,10 @@ public class ImportService {
         }
     }
 
-    public List<ImportRowProblem> errors(UUID id, int page, int size) {
+    public List<RowError> errors(UUID id, int page, int size) {
+        if (size > config.maxPageSize()) {
+            throw ApiProblem.validation("size", "must be at most " + config.maxPageSize());
+        }
         job(id); // existence and region
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select row_number, field, message from import_row_error where job_id = ?"
@@ -196,10 +307,10 @@ public class ImportService {
             ps.setObject(1, id);
             ps.setInt(2, size);
             ps.setInt(3, page * size);
-            List<ImportRowProblem> out = new ArrayList<>();
+            List<RowError> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ImportRowProblem(rs.getInt(1), rs.getString(2), rs.getString(3)));
+                    out.add(new RowError(rs.getInt(1), rs.getString(2), rs.getString(3)));
                 }
             }
             return out;
