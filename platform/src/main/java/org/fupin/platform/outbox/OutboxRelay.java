@@ -42,7 +42,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -94,13 +96,13 @@ public class OutboxRelay {
     private final AtomicLong held = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
+    private ScheduledExecutorService gauges;
     private RelayLease lease;
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
     private Counter parkings;
     private boolean warmedUp;
-    private long lastGaugeNanos;
     private long lastCleanupNanos;
 
     void start(@Observes StartupEvent ignored) {
@@ -123,10 +125,20 @@ public class OutboxRelay {
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
+        // own thread: the figures stay current while the relay waits for Kafka or backs off
+        gauges = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-gauges");
+            t.setDaemon(true);
+            return t;
+        });
+        gauges.scheduleWithFixedDelay(this::refreshGauges, 0, 1, TimeUnit.SECONDS);
     }
 
     void stop(@Observes ShutdownEvent ignored) {
         running = false;
+        if (gauges != null) {
+            gauges.shutdownNow();
+        }
         if (thread != null) {
             thread.interrupt();
             try {
@@ -160,7 +172,6 @@ public class OutboxRelay {
         long backoff = config.initialBackoff().toMillis();
         while (running) {
             try {
-                refreshGauges();
                 int sent = 0;
                 // drain before reading: a commit that lands while this batch is read leaves a permit for the wait below
                 wakeUps.drainPermits();
@@ -398,10 +409,6 @@ public class OutboxRelay {
     }
 
     private void refreshGauges() {
-        if (System.nanoTime() - lastGaugeNanos < TimeUnit.SECONDS.toNanos(1)) {
-            return;
-        }
-        lastGaugeNanos = System.nanoTime();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select count(*) filter (where parked_at is null),"
                      + " coalesce(extract(epoch from now() - min(occurred_at) filter (where parked_at is null)) * 1000, 0),"
@@ -417,7 +424,7 @@ public class OutboxRelay {
                 parked.set(rs.getLong(3));
                 held.set(rs.getLong(4));
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.debug("outbox gauges not refreshed", e);
         }
     }
