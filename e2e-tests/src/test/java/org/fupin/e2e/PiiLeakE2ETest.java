@@ -105,7 +105,7 @@ class PiiLeakE2ETest {
                     json(Map.of("identificationYear", 2017, "household", household("530199002002", List.of(member(head, "HEAD", NAMES.get(0)))))),
                     json(Map.of("identificationYear", 2017, "household", household("530199002003", List.of(member(bad, "HEAD", NAMES.get(2)))))));
             String job = given().baseUri(household.url()).header("Authorization", importer).contentType("application/x-ndjson")
-                    .body(ndjson).post("/api/v1/household-imports").then().statusCode(202).extract().path("jobId");
+                    .body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/household-imports").then().statusCode(202).extract().path("jobId");
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> "DONE".equals(
                     given().baseUri(household.url()).header("Authorization", importer).get("/api/v1/household-imports/" + job)
                             .then().statusCode(200).extract().path("state")));
