@@ -65,7 +65,7 @@ class HouseholdProjectionTest {
         publish(UUID.randomUUID(), "household.registered.v1", b, 1, county + "002001", registered(b, county + "002001", 5));
         publish(UUID.randomUUID(), "household.updated.v1", b, 2, county + "002001", updated(b, county + "002001", 6));
         publish(UUID.randomUUID(), "household.updated.v1", b, 1, county + "002001", updated(b, county + "002001", 49)); // stale
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             long[] f = figures("61", county);
             assertEquals(2, f[0]);
             assertEquals(9, f[1]);
@@ -88,7 +88,7 @@ class HouseholdProjectionTest {
         h.publish(returned);
         h.publishAt(h.version(), returned); // the same change again under a new event id: counted once
         h.publishAt(1, new HouseholdExitedV1(h.id, h.region, 4, 2020, Instant.parse("2026-11-23T08:00:00Z"), TestHousehold.ON)); // late: ignored
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             var f = Reports.figures(county, null);
             Reports.assertCount(f, "monitored", 1, 4);
             Reports.assertCount(f, "returned", 1, 4);
@@ -97,7 +97,7 @@ class HouseholdProjectionTest {
         });
         // one more event of the household, behind the repeated and the late one on its partition: once it is in, so are they
         h.endMonitoring();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Reports.assertCount(Reports.figures(county, null), "monitored", 0, 0));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Reports.assertCount(Reports.figures(county, null), "monitored", 0, 0));
         var all = Reports.figures(county, null);
         Reports.assertCount(all, "returned", 1, 4);
         Reports.assertCount(all, "remaining", 1, 4);
@@ -115,9 +115,9 @@ class HouseholdProjectionTest {
         assertFalse(EventSchemas.validate("household.registered.v1", broken).isEmpty()); // deliberately not the contract
         TestHousehold.publishUnchecked(poison, "household.registered.v1", id, 1, county + "001001", broken);
         publish(UUID.randomUUID(), "household.registered.v1", id, 2, county + "001001", registered(id, county + "001001", 4));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(4, figures("62", county)[1]));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(4, figures("62", county)[1]));
         List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(SuiteInfrastructure.kafka().bootstrapServers(),
-                "fupin.household.v1.reporting.dlq", rs -> rs.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(20));
+                "fupin.household.v1.reporting.dlq", rs -> rs.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(60));
         assertTrue(dead.stream().anyMatch(r -> id.equals(r.key()) && r.value().contains("broken")));
     }
 
