@@ -44,11 +44,6 @@ public interface HouseholdConfig {
     @WithDefault("6")
     int monitoringStableMonths();
 
-    /** Rows of a bulk import processed at once. */
-    @WithName("import.workers")
-    @WithDefault("4")
-    int importWorkers();
-
     default Optional<BigDecimal> lineFor(Integer year) {
         return year == null ? Optional.empty() : Optional.ofNullable(povertyLine().get(Integer.toString(year)));
     }
