@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Retry settings of the {@link Inbox}. */
+/** Retry settings of the {@link BatchInbox}. */
 @ConfigMapping(prefix = "fupin.inbox")
 public interface InboxConfig {
 

@@ -16,13 +16,20 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import java.util.function.BiConsumer;
 
 /**
- * The failure strategy of channels consumed through the {@link Inbox}
- * ({@code mp.messaging.incoming.<channel>.failure-strategy=fupin-inbox}): only a record nacked with a
- * {@link PoisonEventException} goes to the dead-letter topic (configured with the usual {@code dead-letter-queue.*}
- * attributes) and has its offset committed. Any other failure (the service stopping while a record waits, an
- * {@link Error}, a bug outside the inbox) uses the connector's {@code fail} strategy: nothing is committed, the channel
- * stops and its health turns DOWN, and the record is consumed again after a restart. So a record that could still
- * succeed is never dead-lettered.
+ * The failure strategy of channels consumed through the {@link BatchInbox}
+ * ({@code mp.messaging.incoming.<channel>.failure-strategy=fupin-inbox}).
+ * <ul>
+ *   <li>Batch channels ({@code batch=true}, the way every consumer uses the inbox): a nacked batch is never
+ *   dead-lettered. The inbox dead-letters poison records itself, one by one, and returns normally; what reaches the
+ *   connector as a nack (the service stopping while a batch waits, {@link InboxStoppedException}; an {@link Error}; a
+ *   bug outside the inbox) uses the connector's {@code fail} strategy: nothing is committed, the channel stops and its
+ *   health turns DOWN, and the batch is consumed again after a restart. The connector's dead-letter strategy would
+ *   send every record of the batch, good ones included.</li>
+ *   <li>Channels of single records: only a record nacked with a {@link PoisonEventException} goes to the dead-letter
+ *   topic (the usual {@code dead-letter-queue.*} attributes) and has its offset committed; anything else fails as
+ *   above.</li>
+ * </ul>
+ * So a record that could still succeed is never dead-lettered.
  */
 @ApplicationScoped
 @Identifier(InboxFailureStrategy.NAME)
@@ -38,8 +45,11 @@ public class InboxFailureStrategy implements KafkaFailureHandler.Factory {
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx, KafkaConsumer<?, ?> consumer,
                                       BiConsumer<Throwable, Boolean> reportFailure) {
-        KafkaFailureHandler dlq = strategy(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE).create(config, vertx, consumer, reportFailure);
         KafkaFailureHandler stop = strategy(KafkaFailureHandler.Strategy.FAIL).create(config, vertx, consumer, reportFailure);
+        if (config.getBatch()) {
+            return stop; // the inbox has dead-lettered the poison records of the batch itself
+        }
+        KafkaFailureHandler dlq = strategy(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE).create(config, vertx, consumer, reportFailure);
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {

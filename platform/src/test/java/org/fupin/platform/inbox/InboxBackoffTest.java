@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class InboxBackoffTest {
 
-    static Inbox inbox(Duration min, Duration max) {
-        Inbox inbox = new Inbox();
+    static BatchInbox inbox(Duration min, Duration max) {
+        BatchInbox inbox = new BatchInbox();
         inbox.config = new InboxConfig() {
             @Override
             public Duration minBackoff() {
@@ -31,7 +31,7 @@ class InboxBackoffTest {
 
     @Test
     void doublesFromTheMinimumAndStaysAtTheMaximumForever() {
-        Inbox inbox = inbox(Duration.ofMillis(200), Duration.ofSeconds(10));
+        BatchInbox inbox = inbox(Duration.ofMillis(200), Duration.ofSeconds(10));
         assertEquals(Duration.ofMillis(200), inbox.backoff(1));
         assertEquals(Duration.ofMillis(400), inbox.backoff(2));
         assertEquals(Duration.ofMillis(6400), inbox.backoff(6));
