@@ -130,7 +130,7 @@ public class BatchInbox {
             try {
                 valid.add(new Item(record, checked(record)));
             } catch (PoisonEventException poison) {
-                deadLetter(channel, record, typeOf(record), poison, FailureClassifier.Kind.POISON, 0);
+                deadLetter(channel, record, null, poison, FailureClassifier.Kind.POISON, 0);
             }
         }
         Attempts attempts = new Attempts(channel, effect);
@@ -215,7 +215,7 @@ public class BatchInbox {
 
         @Override
         public void deadLetter(Item item, RuntimeException failure, FailureClassifier.Kind kind, int attempts) {
-            BatchInbox.this.deadLetter(channel, item.record(), item.event().type(), failure, kind, attempts);
+            BatchInbox.this.deadLetter(channel, item.record(), item.event(), failure, kind, attempts);
         }
 
         @Override
@@ -298,9 +298,10 @@ public class BatchInbox {
      * Sends the record to the channel's dead-letter topic, as the connector's dead-letter strategy would, and waits for
      * the acknowledgement. While the broker refuses it, retried with back-off (readiness DOWN), never skipped.
      */
-    private void deadLetter(String channel, ConsumerRecord<String, String> record, String type, RuntimeException failure,
+    private void deadLetter(String channel, ConsumerRecord<String, String> record, InboundEvent event, RuntimeException failure,
                             FailureClassifier.Kind kind, int attempts) {
-        String label = label(record, null);
+        String label = label(record, event);
+        String type = event != null ? event.type() : typeOf(record);
         String why = kind == FailureClassifier.Kind.POISON ? "it can never succeed"
                 : "an unexpected failure persisted over " + attempts + " attempts";
         LOG.errorf("event %s goes to the dead-letter topic, %s: %s", label, why, FailureClassifier.describe(failure));

@@ -17,6 +17,7 @@ import org.fupin.reporting.repository.HouseholdFactRepository;
 import org.jboss.logging.Logger;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,6 +47,12 @@ public class HouseholdProjection {
     ObjectMapper json;
     @Inject
     HouseholdFactRepository facts;
+
+    /** The new events of a batch, in record order, inside the inbox's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyAll(List<InboundEvent> events) {
+        events.forEach(this::apply);
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(InboundEvent event) {
