@@ -12,7 +12,7 @@ import org.fupin.reporting.domain.PoorCountyRule;
 import org.fupin.reporting.domain.PopulationBatch;
 import org.fupin.reporting.domain.PopulationRollup;
 import org.fupin.reporting.domain.ReportYear;
-import org.fupin.reporting.repository.HouseholdFactRepository;
+import org.fupin.reporting.repository.HouseholdRollupRepository;
 import org.fupin.reporting.repository.RegionPopulationRepository;
 
 import java.math.BigDecimal;
@@ -23,7 +23,7 @@ import java.time.OffsetDateTime;
 public class HouseholdReportService {
 
     @Inject
-    HouseholdFactRepository facts;
+    HouseholdRollupRepository rollups;
     @Inject
     RegionPopulationRepository populations;
     @Inject
@@ -35,7 +35,7 @@ public class HouseholdReportService {
     public HouseholdReport figures(String requestedRegion, String requestedYear) {
         String prefix = region.queryPrefix(requestedRegion, "region");
         Integer year = ReportYear.parse(requestedYear, "year");
-        var f = facts.figures(prefix, year);
+        var f = rollups.figures(prefix, year); // a handful of rows by primary key (roll-ups, V3)
         Long population = population(prefix);
         Rate incidence = Rate.of(f.remaining().persons(), population == null ? 0 : population);
         PoorCountyRule rule = poorCountyRule();
@@ -45,7 +45,7 @@ public class HouseholdReportService {
                 count(f.remaining()), count(f.monitored()),
                 population, incidence, rule.mayLeavePoorCountyList(prefix, incidence),
                 threshold == null ? null : threshold.setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                facts.personsInSeveralHouseholds(prefix), OffsetDateTime.now());
+                rollups.personsInSeveralHouseholds(prefix), OffsetDateTime.now());
     }
 
     /** The prefix's own loaded figure, else the sum of the top-most figures inside it, else null. */
@@ -64,7 +64,7 @@ public class HouseholdReportService {
         return new PoorCountyRule(c.incidenceThresholdPercent(), c.westernIncidenceThresholdPercent(), c.westernProvinces());
     }
 
-    private static HouseholdReport.Count count(HouseholdFactRepository.Counts c) {
+    private static HouseholdReport.Count count(HouseholdRollupRepository.Counts c) {
         return new HouseholdReport.Count(c.households(), c.persons());
     }
 }
