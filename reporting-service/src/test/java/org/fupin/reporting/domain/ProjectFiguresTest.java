@@ -48,16 +48,16 @@ class ProjectFiguresTest {
         assertEquals(5, f.nonCancelled());
         assertEquals(new Rate.Json("3", "5", "60.00", true), f.startRate().json());      // 开工率 over non-cancelled
         assertEquals(new Rate.Json("2", "5", "40.00", true), f.completionRate().json()); // 竣工率
-        assertEquals("1050000.00", f.totalBudget().toString());
+        assertEquals("950000.00", f.totalBudget().toString());
         assertEquals("850000.00", f.budgetBySource().get("central-budget").toString());
-        assertEquals("200000.00", f.budgetBySource().get("county-budget").toString());
+        assertEquals("100000.00", f.budgetBySource().get("county-budget").toString());
         assertEquals("600000.00", f.implementedAmount().toString()); // 300000 + 200000 + 100000
         assertEquals("419999.99", f.investmentCompleted().toString());
-        assertEquals("40.00", f.investmentCompletionRate().percent()); // 419999.99 / 1050000 = 39.99999… → 40.00
+        assertEquals("44.21", f.investmentCompletionRate().percent()); // 419999.99 / 950000 = 44.2105…
         assertEquals("419999.99", f.investmentCompletionRate().json().numerator());
-        // 形象进度: (300000 × 40 + 200000 × 100 + 100000 × 100) / 100 = 420000 over 1050000 → 40.00
+        // 形象进度: (300000 × 40 + 200000 × 100 + 100000 × 100) / 100 = 420000 over 950000 = 44.2105… → 44.21
         assertEquals(0, new BigDecimal("420000").compareTo(f.physicalProgress().numerator()));
-        assertEquals("40.00", f.physicalProgress().percent());
+        assertEquals("44.21", f.physicalProgress().percent());
         assertEquals(2, f.incompleteRecords());
         // h1 (twice), h2, h3; h4 removed; h5 only on the cancelled project
         assertEquals(3, f.beneficiaryHouseholds());
