@@ -294,8 +294,8 @@ class ProjectLifecycleTest {
         Change c = p.update(renamed, d("2019-06-01"));
         assertEquals(List.of("name", "batch", "implementingUnit.name", "implementingUnit.creditCode", "performanceTargets"),
                 ((ProjectUpdatedV1) c.events().get(0)).changedFields());
-        assertEquals(ProjectStage.UNDER_CONSTRUCTION, ((ProjectUpdatedV1) c.events().get(0)).stage().equals("UNDER_CONSTRUCTION")
-                ? p.stage() : null);
+        assertEquals("UNDER_CONSTRUCTION", ((ProjectUpdatedV1) c.events().get(0)).stage());
+        assertEquals(ProjectStage.UNDER_CONSTRUCTION, p.stage());
     }
 
     @ParameterizedTest
