@@ -9,6 +9,13 @@ import org.fupin.contracts.household.HouseholdRemovedV1;
 import org.fupin.contracts.household.HouseholdReturnedV1;
 import org.fupin.contracts.household.HouseholdUpdatedV1;
 import org.fupin.contracts.household.HouseholdWorkflowStepTakenV1;
+import org.fupin.contracts.project.ProjectAdjustedV1;
+import org.fupin.contracts.project.ProjectBeneficiariesChangedV1;
+import org.fupin.contracts.project.ProjectCancelledV1;
+import org.fupin.contracts.project.ProjectProgressReportedV1;
+import org.fupin.contracts.project.ProjectRegisteredV1;
+import org.fupin.contracts.project.ProjectStageChangedV1;
+import org.fupin.contracts.project.ProjectUpdatedV1;
 
 import java.util.List;
 import java.util.Map;
@@ -30,7 +37,14 @@ public final class EventCatalog {
             HouseholdRemovedV1.class,
             HouseholdMonitoringStartedV1.class,
             HouseholdMonitoringEndedV1.class,
-            HouseholdCadreAssignedV1.class);
+            HouseholdCadreAssignedV1.class,
+            ProjectRegisteredV1.class,
+            ProjectUpdatedV1.class,
+            ProjectAdjustedV1.class,
+            ProjectStageChangedV1.class,
+            ProjectProgressReportedV1.class,
+            ProjectBeneficiariesChangedV1.class,
+            ProjectCancelledV1.class);
 
     private static final Map<String, Class<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toMap(c -> typeOf(c).value(), Function.identity()));

@@ -1,0 +1,24 @@
+package org.fupin.contracts.project;
+
+import org.fupin.contracts.EventType;
+import org.fupin.contracts.Topics;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lifecycle step was taken: 前期审批, 招投标, 开工, 完工 or 验收 (cancellation is {@link ProjectCancelledV1}).
+ * {@code stage}/{@code stageDate} are the new stage and the step's date (= {@code effectiveDate}).
+ *
+ * @param step           PRE_APPROVAL, TENDERING, CONSTRUCTION_START, COMPLETION or ACCEPTANCE
+ * @param fromStage      the stage before
+ * @param documentNumber the document of the step (approval or acceptance document number), or null
+ */
+@EventType(value = "project.stage-changed.v1", aggregate = "project", topic = Topics.PROJECT)
+public record ProjectStageChangedV1(String projectId, String projectCode, String regionCode, String category,
+                                    int projectYear, String batch, String stage, LocalDate stageDate,
+                                    Map<String, String> budget, String budgetTotal, String physicalProgress,
+                                    String investmentCompleted, List<String> missingFields, String step, String fromStage,
+                                    String documentNumber, LocalDate effectiveDate) {
+}
