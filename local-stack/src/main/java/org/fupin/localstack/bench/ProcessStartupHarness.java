@@ -31,6 +31,9 @@ final class ProcessStartupHarness implements StartupHarness {
     static final Map<String, String> DATABASES = Map.of("household-service", "household", "project-service", "project",
             "fund-service", "fund", "rectification-service", "rectification", "reporting-service", "reporting");
 
+    /** On the command line of every instance the bench starts. */
+    static final String MARKER = "-Dfupin.bench.instance=true";
+
     private final BenchOptions options;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -70,6 +73,7 @@ final class ProcessStartupHarness implements StartupHarness {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(options.jvmOptions());
+        cmd.add(MARKER); // tells these instances apart from the running stack's services
         if (service.equals("reporting-service")) {
             String group = "fupin-bench-startup-" + UUID.randomUUID().toString().substring(0, 8);
             groups.add(group);

@@ -58,7 +58,7 @@ final class StartupBench {
 
     /**
      * RSS (MiB) of the running stack's services: the processes whose command line runs this project's
-     * {@code <service>/target/quarkus-app/quarkus-run.jar}, except the benchmark's own children.
+     * {@code <service>/target/quarkus-app/quarkus-run.jar}, except instances a benchmark started.
      */
     static Map<String, Long> runningStackRss(Path root) throws IOException {
         Map<String, Long> rss = new LinkedHashMap<>();
@@ -75,6 +75,9 @@ final class StartupBench {
                     cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
                 } catch (IOException e) {
                     continue; // gone meanwhile
+                }
+                if (cmdline.contains(ProcessStartupHarness.MARKER)) {
+                    continue; // an instance of a benchmark's start-up line, not the stack's
                 }
                 for (String s : SERVICES) {
                     if (cmdline.contains(root.resolve(s).resolve("target/quarkus-app/quarkus-run.jar").toString())) {
