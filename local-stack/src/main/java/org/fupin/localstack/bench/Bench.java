@@ -167,10 +167,17 @@ public final class Bench {
             t.row("start-up alone, " + m.service(), String.format(Locale.ROOT, "ready %.1f s, RSS %d MiB", s, m.rssMiB()), "", "",
                     "ready ≤ " + (int) READY_TARGET_S + " s", ResultTable.Verdict.of(s <= READY_TARGET_S));
         }
-        LongSummaryStatistics rss = r.together().stream().mapToLong(StartupBench.Measured::rssMiB).summaryStatistics();
-        double first = r.together().stream().mapToLong(m -> m.readyAfter().toMillis()).min().orElse(0) / 1000.0;
-        t.row("start-up, all five together", String.format(Locale.ROOT, "all ready %.1f s (first %.1f s), RSS %d–%d MiB",
-                r.allReady().toMillis() / 1000.0, first, rss.getMin(), rss.getMax()), "", "", "", ResultTable.Verdict.NONE);
+        if (r.together().isEmpty()) {
+            t.row("start-up, all five together", "FAILED", "", "", "", ResultTable.Verdict.NONE);
+        } else {
+            LongSummaryStatistics rss = r.together().stream().mapToLong(StartupBench.Measured::rssMiB).summaryStatistics();
+            double first = r.together().stream().mapToLong(m -> m.readyAfter().toMillis()).min().orElse(0) / 1000.0;
+            t.row("start-up, all five together", String.format(Locale.ROOT, "all ready %.1f s (first %.1f s), RSS %d–%d MiB",
+                    r.allReady().toMillis() / 1000.0, first, rss.getMin(), rss.getMax()), "", "", "", ResultTable.Verdict.NONE);
+        }
+        if (r.failure() != null) {
+            t.note("start-up failed: " + r.failure());
+        }
         t.note("Start-up: extra instances started next to the running stack (its database, Kafka and OIDC issuer; free ports; "
                 + String.join(" ", o.jvmOptions()) + "), time from process start to /q/health/ready = 200, VmRSS then; "
                 + "the start-up lines have no raw baseline.");

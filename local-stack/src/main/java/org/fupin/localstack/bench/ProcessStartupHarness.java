@@ -31,6 +31,9 @@ final class ProcessStartupHarness implements StartupHarness {
     static final Map<String, String> DATABASES = Map.of("household-service", "household", "project-service", "project",
             "fund-service", "fund", "rectification-service", "rectification", "reporting-service", "reporting");
 
+    /** Generous: five JVMs starting at once on a busy 2-core machine took 3 minutes. */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+
     /** On the command line of every instance the bench starts. */
     static final String MARKER = "-Dfupin.bench.instance=true";
 
@@ -54,7 +57,7 @@ final class ProcessStartupHarness implements StartupHarness {
                 started.add(launch(s));
             }
             for (Started s : started) {
-                s.awaitReady(Duration.ofMinutes(3));
+                s.awaitReady(READY_TIMEOUT);
             }
             return List.copyOf(started);
         } catch (Exception | Error e) {

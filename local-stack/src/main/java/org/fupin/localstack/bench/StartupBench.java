@@ -23,7 +23,8 @@ final class StartupBench {
     record Measured(String service, Duration readyAfter, long rssMiB) {
     }
 
-    record Result(List<Measured> alone, List<Measured> together, Duration allReady) {
+    /** @param failure why a start failed (the lines measured before it are kept); null when all went well */
+    record Result(List<Measured> alone, List<Measured> together, Duration allReady, String failure) {
     }
 
     private final StartupHarness harness;
@@ -32,22 +33,29 @@ final class StartupBench {
         this.harness = harness;
     }
 
-    Result run() throws Exception {
+    Result run() {
         List<Measured> alone = new ArrayList<>();
-        for (String s : SERVICES) {
-            Bench.say("startup: " + s + " alone ...");
-            for (StartupHarness.Instance i : startAndStop(List.of(s))) {
-                alone.add(new Measured(i.service(), i.readyAfter(), i.rssMiB()));
-            }
-        }
-        Bench.say("startup: all five together ...");
         List<Measured> together = new ArrayList<>();
         Duration all = Duration.ZERO;
-        for (StartupHarness.Instance i : startAndStop(SERVICES)) {
-            together.add(new Measured(i.service(), i.readyAfter(), i.rssMiB()));
-            all = all.compareTo(i.readyAfter()) < 0 ? i.readyAfter() : all;
+        try {
+            for (String s : SERVICES) {
+                Bench.say("startup: " + s + " alone ...");
+                for (StartupHarness.Instance i : startAndStop(List.of(s))) {
+                    alone.add(new Measured(i.service(), i.readyAfter(), i.rssMiB()));
+                    Bench.say(String.format(java.util.Locale.ROOT, "startup: %s ready in %.1f s, %d MiB", s,
+                            i.readyAfter().toMillis() / 1000.0, i.rssMiB()));
+                }
+            }
+            Bench.say("startup: all five together ...");
+            for (StartupHarness.Instance i : startAndStop(SERVICES)) {
+                together.add(new Measured(i.service(), i.readyAfter(), i.rssMiB()));
+                all = all.compareTo(i.readyAfter()) < 0 ? i.readyAfter() : all;
+            }
+            return new Result(alone, together, all, null);
+        } catch (Exception e) {
+            Bench.say("startup: " + e.getMessage());
+            return new Result(alone, List.of(), all, e.getMessage());
         }
-        return new Result(alone, together, all);
     }
 
     private List<StartupHarness.Instance> startAndStop(List<String> services) throws Exception {
