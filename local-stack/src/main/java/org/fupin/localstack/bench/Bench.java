@@ -151,7 +151,7 @@ public final class Bench {
                     "p99 ≤ " + (int) QUERY_P99_TARGET_MS + " ms", ResultTable.Verdict.of(l.api().p99() <= QUERY_P99_TARGET_MS));
         }
         long mismatches = r.levels().stream().mapToLong(QueryBench.Level::mismatches).sum();
-        t.note(String.format(Locale.ROOT, "Report queries: %,d sequential GET /api/v1/reports/households?region=<prefix> per level (after 20 "
+        t.note(String.format(Locale.ROOT, "Report queries: %,d sequential `GET /api/v1/reports/households?region=<prefix>` per level (after 20 "
                         + "warm-up requests), each for the region of a random household of the bench's province 65 (10 cities × 10 "
                         + "counties × 10 townships × 10 villages; loaded through the import API%s). Baseline: %d runs per level of the "
                         + "SQL the report ran before the roll-ups (HouseholdFactRepository.figures + personsInSeveralHouseholds) by "
