@@ -1,0 +1,81 @@
+package org.fupin.localstack.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The running stack's public API as the benchmark uses it: a token, import jobs, the household report. */
+final class StackClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    private final BenchOptions options;
+    private final String token;
+
+    StackClient(BenchOptions options) throws IOException, InterruptedException {
+        this.options = options;
+        // one token for the whole run (a day long: loading 1,000,000 households may take a while)
+        String query = "sub=" + URLEncoder.encode("benchmark", StandardCharsets.UTF_8)
+                + "&roles=household-importer,report-viewer&region=00&ttl=86400";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(options.oidcUrl() + "/protocol/openid-connect/token?" + query))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("no token from " + options.oidcUrl() + ": " + r.statusCode() + " " + r.body());
+        }
+        this.token = JSON.readTree(r.body()).path("access_token").asText();
+    }
+
+    /** Submits an NDJSON batch; waits while the caller has too many jobs (429). @return the job id */
+    String submitImport(String ndjson) throws IOException, InterruptedException {
+        byte[] body = ndjson.getBytes(StandardCharsets.UTF_8);
+        while (true) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(options.householdUrl() + "/api/v1/household-imports"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 429) {
+                Thread.sleep(100); // a job slot frees when a job finishes; ask again soon
+                continue;
+            }
+            if (r.statusCode() != 202) {
+                throw new IllegalStateException("import submit failed: " + r.statusCode() + " " + r.body());
+            }
+            return JSON.readTree(r.body()).path("jobId").asText();
+        }
+    }
+
+    /** The job's progress ({@code state}, {@code accepted}, {@code rejected}, …). */
+    JsonNode job(String id) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(options.householdUrl() + "/api/v1/household-imports/" + id))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("import job " + id + ": " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** {@code GET /api/v1/reports/households?region=…}; fails on anything but 200. */
+    JsonNode report(String region) throws IOException, InterruptedException {
+        HttpResponse<String> r = reportResponse(region);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("report of " + region + ": " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    HttpResponse<String> reportResponse(String region) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(options.reportingUrl() + "/api/v1/reports/households?region=" + region))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    long registered(String region) throws IOException, InterruptedException {
+        return report(region).path("registered").path("households").asLong();
+    }
+}
