@@ -162,7 +162,7 @@ class RollupConsistencyTest {
             households.add(new Model(VILLAGES.get(r.nextInt(VILLAGES.size()))));
         }
         List<Emitted> stream = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 500; i++) {
             if (!stream.isEmpty() && r.nextInt(10) == 0) {
                 stream.add(stream.get(r.nextInt(stream.size()))); // a replay of an earlier event (a new event id)
                 continue;
@@ -177,7 +177,7 @@ class RollupConsistencyTest {
             List<InboundEvent> batch = stream.subList(at, at + size).stream().map(Emitted::event).toList();
             QuarkusTransaction.requiringNew().run(() -> projection.applyAll(batch));
             at += size;
-            if (++batches % 10 == 0) {
+            if (++batches % 15 == 0) {
                 assertConsistent("36", why + ", after " + at + " events");
             }
         }
@@ -193,8 +193,9 @@ class RollupConsistencyTest {
         }
         List<Integer> years = new ArrayList<>();
         years.add(null);
-        for (int y = 2017; y <= 2024; y++) {
-            years.add(y);
+        years.add(2017); // before every year the sequence uses
+        for (int i = 0; i < 3; i++) {
+            years.add(year(r));
         }
         long duplicates = 0;
         for (String prefix : prefixes) {
@@ -206,9 +207,11 @@ class RollupConsistencyTest {
                     assertEquals(expected[2 * i], f.getLong(figure + ".households"), figure + ".households " + prefix + " " + year + ", " + why);
                     assertEquals(expected[2 * i + 1], f.getLong(figure + ".persons"), figure + ".persons " + prefix + " " + year + ", " + why);
                 }
-                long several = QuarkusTransaction.requiringNew().call(() -> FactRecomputation.personsInSeveralHouseholds(em, prefix));
-                assertEquals(several, f.getLong("dataQuality.personsInSeveralHouseholds"), "data quality " + prefix + ", " + why);
-                duplicates += several;
+                if (year == null) {
+                    long several = QuarkusTransaction.requiringNew().call(() -> FactRecomputation.personsInSeveralHouseholds(em, prefix));
+                    assertEquals(several, f.getLong("dataQuality.personsInSeveralHouseholds"), "data quality " + prefix + ", " + why);
+                    duplicates += several;
+                }
             }
         }
         assertTrue(duplicates > 0, "the sequence shared persons between households: " + why);
