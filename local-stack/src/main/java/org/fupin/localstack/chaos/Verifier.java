@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
  *   household that is not in the registry, is double-counted.</li>
  *   <li>Every figure of {@code GET /api/v1/reports/households} for the province, each county, all years and each year
  *   used, with the same figure recomputed from household-service's database (mismatched figures).</li>
+ *   <li>reporting-service's roll-ups with their recomputation from its facts, every prefix, nationally
+ *   ({@code GET /api/v1/admin/rollups/check}): each counter that differs is a mismatched figure.</li>
  * </ol>
  * The recomputation follows reporting-service's counting rules (README "Figures"): registered = REGISTERED or EXITED
  * (by identification year), exited = EXITED (by exit year), returned = returned at least once (by the year of the
@@ -182,6 +184,33 @@ final class Verifier {
         checkSourceAgainstModel(byCode);
         checkReportAgainstSource(byId);
         checkFigures(byId.values());
+        checkRollups();
+    }
+
+    /** The roll-up check of reporting-service, national (a report-admin token for 00); every differing counter is a mismatch. */
+    private void checkRollups() throws Exception {
+        String token = stack.issuer().token("chaos-verifier", Set.of("report-admin"), "00", Duration.ofMinutes(30));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.reporting().url() + "/api/v1/admin/rollups/check"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+        figuresCompared++;
+        if (r.statusCode() != 200) {
+            mismatched++;
+            detail("ROLLUP CHECK failed: " + r.statusCode() + " " + r.body());
+            return;
+        }
+        JsonNode check = workload.json().readTree(r.body());
+        if (check.path("consistent").asBoolean(false)) {
+            ChaosRun.say("roll-up check: consistent");
+            return;
+        }
+        long n = Math.max(1, check.path("mismatchCount").asLong(1));
+        mismatched += n;
+        detail("ROLLUP CHECK: " + n + " counters differ from the facts");
+        for (JsonNode m : check.path("mismatches")) {
+            detail("ROLLUP MISMATCH '" + m.path("regionPrefix").asText() + "' " + m.path("figure").asText()
+                    + (m.path("year").isNull() ? "" : " " + m.path("year").asInt()) + " " + m.path("measure").asText()
+                    + ": counter " + m.path("actual").asLong() + ", facts " + m.path("expected").asLong());
+        }
     }
 
     private void checkSourceAgainstModel(Map<String, Source> byCode) {

@@ -36,6 +36,8 @@ import org.fupin.reporting.service.HouseholdReportService;
  *   2.00%, 3.00% in the western provinces).</li>
  *   <li>{@code dataQuality.personsInSeveralHouseholds}: pseudonymous person ids in more than one non-removed household
  *   inside the prefix (exited households included: their members are still on file).</li>
+ *   <li>Every figure is read from the roll-ups (V3: counters per prefix, figure and year, kept in the projection's
+ *   transaction): a handful of rows by primary key, whatever the region's size.</li>
  * </ul>
  */
 @Path("/api/v1/reports/households")
