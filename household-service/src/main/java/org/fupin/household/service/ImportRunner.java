@@ -351,7 +351,8 @@ public class ImportRunner {
     }
 
     private static String prefixed(String field) {
-        return field.equals("identificationYear") || field.equals("row") || field.startsWith("household") ? field : "household." + field;
+        return field.equals("identificationYear") || field.equals("row") || field.equals("household") || field.startsWith("household.")
+                ? field : "household." + field;
     }
 
     /** Locks a waiting row (the first one, or the given one) that no other worker holds: {row_number, payload}, or null. */
