@@ -106,7 +106,7 @@ class ImportChunkTest {
         }
         assertEquals(1, count("select count(*) from household where household_code = '" + code + "'"));
         // the accepted rows, their households, members, history and events were written by one transaction
-        assertEquals(1, count("select count(distinct xmin::text) from household h join import_job_row r on r.household_id = h.id"
+        assertEquals(1, count("select count(distinct h.xmin::text) from household h join import_job_row r on r.household_id = h.id"
                 + " where r.job_id = " + j));
         assertEquals(1, count("select count(distinct r.xmin::text) from import_job_row r where r.job_id = " + j));
         assertEquals(3 + 2 + 2 + 1, count("select count(*) from household_member m join import_job_row r on r.household_id = m.household_id"
