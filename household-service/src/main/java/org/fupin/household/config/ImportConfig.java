@@ -14,6 +14,20 @@ public interface ImportConfig {
     @WithDefault("4")
     int workers();
 
+    /**
+     * Rows one worker claims and imports in one transaction (JDBC batches). A chunk decides every row in the domain
+     * first; refused rows get their errors, the others are stored together.
+     */
+    @WithDefault("500")
+    int chunkSize();
+
+    /**
+     * Attempts at a chunk that lost a race at a unique index (a person or household code committed meanwhile by another
+     * job) before its rows are imported one at a time, each in its own transaction.
+     */
+    @WithDefault("3")
+    int chunkAttempts();
+
     /** Largest batch a bulk-import request may carry (checked while the body is read). */
     @WithDefault("256M")
     MemorySize maxBodySize();

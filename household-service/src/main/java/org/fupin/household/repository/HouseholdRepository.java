@@ -8,8 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.fupin.household.domain.HouseholdState;
 import org.fupin.household.domain.HouseholdFilter;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +38,43 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
                         + " where m.idHash = :hash and m.active = true and m.household.id <> :except", Membership.class)
                 .setParameter("hash", idHash).setParameter("except", exceptHousehold == null ? new UUID(0, 0) : exceptHousehold)
                 .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The households the active persons with these ID hashes belong to, by hash (one query). */
+    public Map<String, Membership> activeMemberships(Collection<String> idHashes) {
+        Map<String, Membership> found = new HashMap<>();
+        if (!idHashes.isEmpty()) {
+            getEntityManager().unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select m.id_hash, h.household_code, h.region_code from household_member m"
+                        + " join household h on h.id = m.household_id where m.id_hash = any(?) and m.active")) {
+                    ps.setArray(1, c.createArrayOf("varchar", idHashes.toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getString(1), new Membership(rs.getString(2), rs.getString(3)));
+                        }
+                    }
+                }
+            });
+        }
+        return found;
+    }
+
+    /** Those of these household codes that are taken (one query). */
+    public List<String> existingCodes(Collection<String> codes) {
+        List<String> found = new ArrayList<>();
+        if (!codes.isEmpty()) {
+            getEntityManager().unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select household_code from household where household_code = any(?)")) {
+                    ps.setArray(1, c.createArrayOf("varchar", codes.toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getString(1));
+                        }
+                    }
+                }
+            });
+        }
+        return found;
     }
 
     public PanacheQuery<Household> search(HouseholdFilter f, Sort sort) {
@@ -72,6 +115,21 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
 
     public String nextHouseholdCode(String regionCode) {
         Number n = (Number) getEntityManager().createNativeQuery("select nextval('household_code_seq')").getSingleResult();
-        return regionCode + String.format("%06d", n.longValue());
+        return householdCode(regionCode, n.longValue());
+    }
+
+    /** {@code count} numbers for new household codes (one query). */
+    public List<Long> nextHouseholdCodes(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        List<?> rows = getEntityManager().createNativeQuery("select nextval('household_code_seq') from generate_series(1, ?1)")
+                .setParameter(1, count).getResultList();
+        return rows.stream().map(n -> ((Number) n).longValue()).toList();
+    }
+
+    /** The code of a new household: its village and a number of the sequence. */
+    public String householdCode(String regionCode, long number) {
+        return regionCode + String.format("%06d", number);
     }
 }

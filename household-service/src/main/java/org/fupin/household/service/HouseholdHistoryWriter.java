@@ -22,6 +22,16 @@ public class HouseholdHistoryWriter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(Household h, Change change) {
+        write(line(h, change));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(HouseholdHistory line) {
+        history.persist(line);
+    }
+
+    /** The line, not yet stored (a bulk import stores many at once). */
+    public HouseholdHistory line(Household h, Change change) {
         HouseholdHistory e = new HouseholdHistory();
         e.householdId = h.id;
         e.at = OffsetDateTime.now();
@@ -31,6 +41,6 @@ public class HouseholdHistoryWriter {
         e.toState = change.to().name();
         e.stepDate = change.effectiveDate();
         e.remarks = change.remarks();
-        history.persist(e);
+        return e;
     }
 }

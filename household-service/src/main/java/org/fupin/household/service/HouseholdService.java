@@ -19,13 +19,16 @@ import org.fupin.household.domain.ResidentIdNumber;
 import org.fupin.household.repository.Household;
 import org.fupin.household.repository.HouseholdHistoryRepository;
 import org.fupin.household.repository.HouseholdMember;
+import org.fupin.household.repository.HouseholdBulkRepository;
 import org.fupin.household.repository.HouseholdRepository;
+import org.fupin.household.repository.Membership;
 import org.fupin.platform.audit.AuditTrail;
 import org.fupin.platform.idempotency.Idempotency;
 import org.fupin.platform.pii.PersonalDataProtector;
 import org.fupin.platform.money.Money;
 import org.fupin.platform.problem.ApiProblem;
 import org.fupin.platform.region.RegionScope;
+import org.fupin.platform.usecase.ChangeRecorder;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -34,8 +37,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -69,6 +74,10 @@ public class HouseholdService {
     HouseholdConfig config;
     @Inject
     MonitoringService monitoring;
+    @Inject
+    HouseholdBulkRepository bulk;
+    @Inject
+    ChangeRecorder recorder;
 
     private static final java.util.regex.Pattern RESIDENT_ID = java.util.regex.Pattern.compile("\"residentId\":\"([0-9Xx]+)\"");
 
@@ -91,8 +100,7 @@ public class HouseholdService {
     }
 
     private Household create(HouseholdData request, Integer identificationYear, String idempotencyKey, String operation) {
-        region.requireWritable(request.regionCode(), "regionCode");
-        validate(request);
+        check(request);
         // the request as canonical JSON (key order does not matter), ID numbers replaced by their keyed hash: nothing
         // personal is stored with the key
         String fingerprint = RESIDENT_ID.matcher(idempotency.canonicalJson(request))
@@ -103,18 +111,10 @@ public class HouseholdService {
             return loader.forRead(UUID.fromString(earlier.get()));
         }
         LocalDate today = BusinessDate.today();
-        Household h = new Household();
-        h.id = UUID.randomUUID();
-        h.householdCode = request.householdCode() != null ? request.householdCode() : households.nextHouseholdCode(request.regionCode());
-        h.regionCode = request.regionCode();
-        h.origin = identificationYear != null ? "IMPORT" : (request.origin() == null ? "APPLICATION" : request.origin());
-        h.omissionCorrection = Boolean.TRUE.equals(request.omissionCorrection());
-        h.version = 1;
-        h.createdAt = h.updatedAt = OffsetDateTime.now();
-        h.createdBy = h.updatedBy = audit.actor();
-        applyData(h, request);
+        String code = request.householdCode() != null ? request.householdCode() : households.nextHouseholdCode(request.regionCode());
+        Household h = newHousehold(request, code, identificationYear, this::otherHousehold);
         HouseholdLifecycle lifecycle = h.lifecycle();
-        Change entered = identificationYear != null ? lifecycle.importRegistered(identificationYear, today) : lifecycle.apply(today);
+        Change entered = enter(lifecycle, identificationYear, today);
         h.apply(lifecycle);
         try {
             households.persistAndFlush(h);
@@ -125,6 +125,142 @@ public class HouseholdService {
         monitoring.evaluate(h, today);
         idempotency.complete(idempotencyKey, operation, h.id.toString());
         return h;
+    }
+
+    /** The rules every new household passes first, wherever it comes from: the caller's region, then the fields. */
+    private void check(HouseholdData request) {
+        region.requireWritable(request.regionCode(), "regionCode");
+        validate(request);
+    }
+
+    /** A new household with the registry data, not stored yet; {@code others} refuses a person of another household. */
+    private Household newHousehold(HouseholdData request, String code, Integer identificationYear, OtherHouseholds others) {
+        Household h = new Household();
+        h.id = UUID.randomUUID();
+        h.householdCode = code;
+        h.regionCode = request.regionCode();
+        h.origin = identificationYear != null ? "IMPORT" : (request.origin() == null ? "APPLICATION" : request.origin());
+        h.omissionCorrection = Boolean.TRUE.equals(request.omissionCorrection());
+        h.version = 1;
+        h.createdAt = h.updatedAt = OffsetDateTime.now();
+        h.createdBy = h.updatedBy = audit.actor();
+        applyData(h, request, others);
+        return h;
+    }
+
+    /** The domain's decision that enters a new household: imported as registered, or applying. */
+    private static Change enter(HouseholdLifecycle lifecycle, Integer identificationYear, LocalDate today) {
+        return identificationYear != null ? lifecycle.importRegistered(identificationYear, today) : lifecycle.apply(today);
+    }
+
+    /** Where a person already belongs, for the one-person-one-household rule (数据比对). */
+    @FunctionalInterface
+    private interface OtherHouseholds {
+        /** The other household the person with this ID hash belongs to, if any ({@code self}: the household being saved). */
+        Optional<Membership> of(String idHash, UUID self);
+    }
+
+    private Optional<Membership> otherHousehold(String idHash, UUID self) {
+        return households.activeMembershipOf(idHash, self);
+    }
+
+    /** A row of a bulk-import chunk: what was read, and what became of it. */
+    public static final class ChunkRow {
+        final HouseholdData data;
+        final int identificationYear;
+        UUID householdId;
+        RuntimeException refusal;
+
+        public ChunkRow(HouseholdData data, int identificationYear) {
+            this.data = data;
+            this.identificationYear = identificationYear;
+        }
+
+        /** The household it imported, or null when refused. */
+        public UUID householdId() {
+            return householdId;
+        }
+
+        /** Why it was refused (as {@link #importRow} would have thrown it), or null when imported. */
+        public RuntimeException refusal() {
+            return refusal;
+        }
+    }
+
+    /**
+     * Imports a chunk of bulk-import rows in the caller's transaction, with the same rules as {@link #importRow} for each:
+     * every row is decided in the domain first (region, fields, one person one household, household code, the import
+     * itself and monitoring); a refused row gets its refusal and changes nothing; the others are stored together in
+     * JDBC batches with their history, events and audit lines. The person and code checks look at the database once for
+     * the whole chunk and at the rows of the chunk before each row. A household committed by a concurrent transaction
+     * after that look makes the insert fail at the unique index: the caller rolls back and runs the chunk again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void importChunk(List<ChunkRow> rows) {
+        LocalDate today = BusinessDate.today();
+        // 1. the rules of each row alone; the ID hashes and codes of those that pass
+        Map<ChunkRow, List<String>> hashes = new LinkedHashMap<>();
+        for (ChunkRow row : rows) {
+            try {
+                check(row.data);
+                List<String> own = new ArrayList<>();
+                for (HouseholdData.Member m : row.data.members()) {
+                    own.add(pii.hash(ResidentIdNumber.parse(m.residentId(), today).value()));
+                }
+                hashes.put(row, own);
+            } catch (RuntimeException e) {
+                row.refusal = refused(e);
+            }
+        }
+        // 2. what the database holds already: one query for the persons, one for the codes, one for new codes
+        Map<String, Membership> registered = households.activeMemberships(hashes.values().stream().flatMap(List::stream).toList());
+        Set<String> codesTaken = new HashSet<>(households.existingCodes(hashes.keySet().stream()
+                .map(r -> r.data.householdCode()).filter(java.util.Objects::nonNull).toList()));
+        java.util.Iterator<Long> newCodes = households.nextHouseholdCodes(
+                (int) hashes.keySet().stream().filter(r -> r.data.householdCode() == null).count()).iterator();
+        // 3. each row in order, against the database and the rows before it
+        HouseholdChanges.Pending pending = new HouseholdChanges.Pending();
+        Map<String, Membership> chunkMembers = new HashMap<>();
+        for (Map.Entry<ChunkRow, List<String>> entry : hashes.entrySet()) {
+            ChunkRow row = entry.getKey();
+            HouseholdData request = row.data;
+            String code = request.householdCode() != null ? request.householdCode()
+                    : households.householdCode(request.regionCode(), newCodes.next());
+            try {
+                if (codesTaken.contains(code)) {
+                    throw conflicts.codeTaken(code);
+                }
+                Household h = newHousehold(request, code, row.identificationYear, (hash, self) -> {
+                    Membership m = registered.get(hash);
+                    return Optional.ofNullable(m != null ? m : chunkMembers.get(hash));
+                });
+                HouseholdLifecycle lifecycle = h.lifecycle();
+                Change entered = enter(lifecycle, row.identificationYear, today);
+                h.apply(lifecycle);
+                changes.saveNew(h, lifecycle, entered, pending);
+                monitoring.evaluate(h, today, pending);
+                pending.add(h);
+                row.householdId = h.id;
+                codesTaken.add(code);
+                Membership own = new Membership(h.householdCode, h.regionCode);
+                entry.getValue().forEach(hash -> chunkMembers.put(hash, own));
+            } catch (RuntimeException e) {
+                row.refusal = refused(e);
+            }
+        }
+        // 4. the imported households with their members, income items and history, then their events and audit lines
+        bulk.insert(pending.households(), pending.lines());
+        recorder.recordAll(pending.changes());
+    }
+
+    /** A row's refusal; a failure of the database is not one and fails the whole chunk. */
+    private static RuntimeException refused(RuntimeException e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof PersistenceException || c instanceof java.sql.SQLException) {
+                throw e;
+            }
+        }
+        return e;
     }
 
     /** Registry data after an investigation or a change in the family; the region does not change. */
@@ -139,7 +275,7 @@ public class HouseholdService {
             throw ApiProblem.validation("regionCode", "a household does not move; register it in the new village instead");
         }
         validate(request);
-        applyData(h, request);
+        applyData(h, request, this::otherHousehold);
         try {
             households.flush();
         } catch (PersistenceException e) {
@@ -233,7 +369,7 @@ public class HouseholdService {
     }
 
     /** Copies the registry data onto the household; members are matched by person so unchanged members keep their rows. */
-    private void applyData(Household h, HouseholdData r) {
+    private void applyData(Household h, HouseholdData r, OtherHouseholds others) {
         h.householdType = r.householdType();
         h.mainCause = r.mainCause().name();
         h.otherCauses = r.otherCauses() == null ? "" : r.otherCauses().stream().map(PovertyCause::name).distinct().collect(Collectors.joining(","));
@@ -251,7 +387,7 @@ public class HouseholdService {
             ResidentIdNumber id = ResidentIdNumber.parse(req.residentId(), today);
             String hash = pii.hash(id.value());
             String field = "members[" + next.size() + "].residentId";
-            households.activeMembershipOf(hash, h.id).ifPresent(other -> {
+            others.of(hash, h.id).ifPresent(other -> {
                 throw conflicts.personInAnotherHousehold(field, java.util.Optional.of(other));
             });
             HouseholdMember m = existing.remove(hash);

@@ -22,9 +22,11 @@ import org.fupin.platform.pii.PersonalDataProtector;
 import org.fupin.platform.problem.ApiProblem;
 import org.fupin.platform.region.RegionScope;
 import org.fupin.platform.security.Roles;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.OffsetDateTime;
@@ -135,7 +137,7 @@ public class ImportRunner {
         if (job == null) {
             return;
         }
-        while (self.processNext(job)) {
+        while (self.processChunk(job)) {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
@@ -143,11 +145,104 @@ public class ImportRunner {
         QuarkusTransaction.requiringNew().run(() -> finish(job));
     }
 
+    /**
+     * Claims a chunk of waiting rows and imports them as the submitter in one transaction; false when no row is left to
+     * claim. A chunk that lost a race at a unique index (a person or code committed meanwhile by another job) is run
+     * again, and its rows then see the other job's households; after {@code chunk-attempts} such losses, or when the
+     * database refuses the chunk for another reason, rows are imported one at a time, so the row at fault is isolated.
+     * A transient failure (database unreachable) is thrown: the rows stay waiting.
+     */
+    @ActivateRequestContext
+    public boolean processChunk(Job job) {
+        actAs(job);
+        for (int attempt = 1; attempt <= config.chunkAttempts(); attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> importChunk(job));
+            } catch (RuntimeException e) {
+                if (!lostRace(e)) {
+                    if (transientFailure(e)) {
+                        throw e;
+                    }
+                    LOG.warnf("a chunk of import job %s was refused by the database (%s); importing its rows one at a time",
+                            job.id(), e.getClass().getName());
+                    break;
+                }
+                LOG.debugf("a chunk of import job %s lost a race at a unique index (attempt %d)", job.id(), attempt);
+            }
+        }
+        for (int i = 0; i < config.chunkSize(); i++) {
+            if (!processNext(job)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One chunk in the caller's transaction: claimed, read, decided and stored, with the outcomes and the counters. */
+    private boolean importChunk(Job job) {
+        List<Object[]> claimed = claimChunk(job.id(), config.chunkSize());
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        List<Outcome> outcomes = new ArrayList<>(claimed.size());
+        List<HouseholdService.ChunkRow> readable = new ArrayList<>();
+        List<Outcome> pending = new ArrayList<>();
+        for (Object[] row : claimed) {
+            int rowNumber = ((Number) row[0]).intValue();
+            List<ApiProblem.FieldError> errors = new ArrayList<>();
+            Outcome outcome = new Outcome(rowNumber);
+            outcomes.add(outcome);
+            ImportedHousehold request;
+            try {
+                request = read((String) row[1], errors);
+            } catch (RuntimeException e) {
+                if (transientFailure(e)) {
+                    throw e;
+                }
+                outcome.errors = refusal(job, rowNumber, e);
+                continue;
+            }
+            if (request == null) {
+                outcome.errors = errors;
+            } else {
+                outcome.row = new HouseholdService.ChunkRow(request.household(), request.identificationYear());
+                readable.add(outcome.row);
+                pending.add(outcome);
+            }
+        }
+        households.importChunk(readable);
+        for (Outcome o : pending) {
+            if (o.row.refusal() != null) {
+                o.errors = refusal(job, o.rowNumber, o.row.refusal());
+            } else {
+                o.householdId = o.row.householdId();
+            }
+        }
+        completeAll(job, outcomes);
+        return true;
+    }
+
+    /** What became of one row of a chunk. */
+    private static final class Outcome {
+        final int rowNumber;
+        HouseholdService.ChunkRow row;
+        UUID householdId;
+        List<ApiProblem.FieldError> errors = List.of();
+
+        Outcome(int rowNumber) {
+            this.rowNumber = rowNumber;
+        }
+    }
+
+    private void actAs(Job job) {
+        identities.setIdentity(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(job.principal()))
+                .addRole(Roles.HOUSEHOLD_IMPORTER).addAttribute(RegionScope.ATTRIBUTE, job.regionPrefix()).build());
+    }
+
     /** Claims and imports one waiting row as the submitter; false when no row is left to claim. */
     @ActivateRequestContext
     public boolean processNext(Job job) {
-        identities.setIdentity(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(job.principal()))
-                .addRole(Roles.HOUSEHOLD_IMPORTER).addAttribute(RegionScope.ATTRIBUTE, job.regionPrefix()).build());
+        actAs(job);
         int[] claimed = {-1};
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -211,6 +306,24 @@ public class ImportRunner {
         return errors;
     }
 
+    /**
+     * A unique index refused the chunk (a person or household code committed by another transaction after the chunk
+     * looked), or the database chose it as the victim of a deadlock or a serialization failure: worth running again.
+     */
+    static boolean lostRace(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException s) {
+                for (SQLException x = s; x != null; x = x.getNextException()) {
+                    String state = x.getSQLState();
+                    if ("23505".equals(state) || "40P01".equals(state) || "40001".equals(state)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** The database or the network failed, not the row: the row waits for the next attempt. */
     static boolean transientFailure(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
@@ -238,7 +351,8 @@ public class ImportRunner {
     }
 
     private static String prefixed(String field) {
-        return field.equals("identificationYear") || field.equals("row") || field.startsWith("household") ? field : "household." + field;
+        return field.equals("identificationYear") || field.equals("row") || field.equals("household") || field.startsWith("household.")
+                ? field : "household." + field;
     }
 
     /** Locks a waiting row (the first one, or the given one) that no other worker holds: {row_number, payload}, or null. */
@@ -251,6 +365,67 @@ public class ImportRunner {
         }
         List<?> rows = q.getResultList();
         return rows.isEmpty() ? null : (Object[]) rows.get(0);
+    }
+
+    /** Locks up to {@code size} waiting rows that no other worker holds, in row order: {row_number, payload} each. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> claimChunk(UUID jobId, int size) {
+        return em.createNativeQuery("select row_number, payload from import_job_row where job_id = ?1 and status = 'PENDING'"
+                        + " order by row_number limit ?2 for update skip locked")
+                .setParameter(1, jobId).setParameter(2, size).getResultList();
+    }
+
+    /** The outcomes of a chunk's rows and the job's counters, in the caller's transaction: one statement each. */
+    private void completeAll(Job job, List<Outcome> outcomes) {
+        Integer[] numbers = new Integer[outcomes.size()];
+        String[] statuses = new String[outcomes.size()];
+        UUID[] ids = new UUID[outcomes.size()];
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            numbers[i] = o.rowNumber;
+            statuses[i] = o.householdId != null ? "ACCEPTED" : "REJECTED";
+            ids[i] = o.householdId;
+        }
+        int accepted = (int) outcomes.stream().filter(o -> o.householdId != null).count();
+        int rejected = outcomes.size() - accepted;
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update import_job_row r set status = u.status, household_id = u.household_id,"
+                    + " payload = null from unnest(?, ?, ?) as u(row_number, status, household_id)"
+                    + " where r.job_id = ? and r.row_number = u.row_number and r.status = 'PENDING'")) {
+                ps.setArray(1, c.createArrayOf("integer", numbers));
+                ps.setArray(2, c.createArrayOf("varchar", statuses));
+                ps.setArray(3, c.createArrayOf("uuid", ids));
+                ps.setObject(4, job.id());
+                if (ps.executeUpdate() != outcomes.size()) {
+                    throw new IllegalStateException("rows of import job " + job.id() + " were decided by another worker");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into import_row_error (job_id, row_number, field, message) values (?, ?, ?, ?)")) {
+                int n = 0;
+                for (Outcome o : outcomes) {
+                    for (ApiProblem.FieldError e : o.errors) {
+                        String message = e.message() == null ? "is invalid" : e.message();
+                        ps.setObject(1, job.id());
+                        ps.setInt(2, o.rowNumber);
+                        ps.setString(3, e.field().length() > 200 ? e.field().substring(0, 200) : e.field());
+                        ps.setString(4, message.length() > 1000 ? message.substring(0, 1000) : message);
+                        ps.addBatch();
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    ps.executeBatch();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("update import_job set processed = processed + ?, accepted = accepted + ?,"
+                    + " rejected = rejected + ? where id = ?")) {
+                ps.setInt(1, outcomes.size());
+                ps.setInt(2, accepted);
+                ps.setInt(3, rejected);
+                ps.setObject(4, job.id());
+                ps.executeUpdate();
+            }
+        });
     }
 
     /** The row's outcome and the job's counters, in the caller's transaction; the payload goes with it. */

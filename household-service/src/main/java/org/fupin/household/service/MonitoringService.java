@@ -8,7 +8,9 @@ import org.fupin.household.domain.HouseholdLifecycle;
 import org.fupin.household.domain.MonitoringRules;
 import org.fupin.household.repository.Household;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,10 +35,25 @@ public class MonitoringService {
         evaluate(h, Set.of(), date);
     }
 
+    /**
+     * The same for a household of a bulk-import chunk: the change is kept in {@code pending}, and the poverty line of each
+     * province and year is looked up once per chunk.
+     */
+    void evaluate(Household h, LocalDate date, HouseholdChanges.Pending pending) {
+        evaluate(h, Set.of(), date, pending);
+    }
+
     private void evaluate(Household h, Set<MonitoringRules.Hardship> hardships, LocalDate date) {
+        evaluate(h, hardships, date, null);
+    }
+
+    private void evaluate(Household h, Set<MonitoringRules.Hardship> hardships, LocalDate date, HouseholdChanges.Pending pending) {
         HouseholdLifecycle lifecycle = h.lifecycle();
-        lifecycle.evaluateMonitoring(povertyLines.lineFor(h.regionCode, h.incomeYear), config.monitoringIncomeMultiple(), hardships, date)
-                .ifPresent(started -> changes.save(h, lifecycle, started));
+        Optional<BigDecimal> line = pending == null ? povertyLines.lineFor(h.regionCode, h.incomeYear)
+                : pending.povertyLines.computeIfAbsent(h.regionCode.substring(0, 2) + "/" + h.incomeYear,
+                k -> povertyLines.lineFor(h.regionCode, h.incomeYear));
+        lifecycle.evaluateMonitoring(line, config.monitoringIncomeMultiple(), hardships, date)
+                .ifPresent(started -> changes.save(h, lifecycle, started, pending));
     }
 
     @Transactional

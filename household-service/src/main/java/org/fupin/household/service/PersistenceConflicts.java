@@ -40,6 +40,11 @@ public class PersistenceConflicts {
                 .withField(field);
     }
 
+    /** 409 for a household code another household has. */
+    public ApiProblem codeTaken(String code) {
+        return ApiProblem.conflict("Household code " + code + " is already taken.").withField("householdCode");
+    }
+
     /** A concurrent change lost the race at a unique index: answer as if the check before it had caught it. */
     public RuntimeException translate(PersistenceException e, Household h) {
         Throwable c = e;
@@ -57,7 +62,7 @@ public class PersistenceConflicts {
                 return personInAnotherHousehold("members", other);
             }
             if (constraint.contains("household_code")) {
-                return ApiProblem.conflict("Household code " + h.householdCode + " is already taken.").withField("householdCode");
+                return codeTaken(h.householdCode);
             }
         }
         return e;

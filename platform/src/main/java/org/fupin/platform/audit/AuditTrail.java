@@ -6,6 +6,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.util.List;
 
 /** Writes who did what, when, to {@code audit_log}, in the same transaction as the change it describes. */
 @ApplicationScoped
@@ -23,6 +27,37 @@ public class AuditTrail {
                 .setParameter(1, actor()).setParameter(2, action).setParameter(3, entityType)
                 .setParameter(4, entityId).setParameter(5, regionCode).setParameter(6, detail)
                 .executeUpdate();
+    }
+
+    /** One line of {@link #recordAll}. */
+    public record Entry(String action, String entityType, String entityId, String regionCode, String detail) {
+    }
+
+    /**
+     * The same as {@link #record} for many changes of one caller (a bulk import): one JDBC batch, in the caller's
+     * transaction, in list order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String actor = actor();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into audit_log (actor, action, entity_type, entity_id, region_code, detail)"
+                    + " values (?, ?, ?, ?, ?, ?)")) {
+                for (Entry e : entries) {
+                    ps.setString(1, actor);
+                    ps.setString(2, e.action());
+                    ps.setString(3, e.entityType());
+                    ps.setString(4, e.entityId());
+                    ps.setString(5, e.regionCode());
+                    ps.setString(6, e.detail());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
     }
 
     /** The caller's name, or {@code system} outside a request. */

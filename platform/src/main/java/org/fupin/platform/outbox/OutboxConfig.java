@@ -20,8 +20,16 @@ public interface OutboxConfig {
     @WithDefault("500ms")
     Duration pollInterval();
 
-    @WithDefault("500")
+    /**
+     * Rows read and published per batch: one read, then one round per event of the same aggregate (each round sends,
+     * awaits the acknowledgements and marks them published in one statement).
+     */
+    @WithDefault("2000")
     int batchSize();
+
+    /** The producer's {@code batch.size} in bytes (records per partition sent in one request). */
+    @WithDefault("262144")
+    int producerBatchSize();
 
     /** Back-off while Kafka is unreachable: doubles from the initial value up to the maximum. */
     @WithDefault("200ms")

@@ -472,6 +472,8 @@ public class OutboxRelay {
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5); // ordered with idempotence
             props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            // a batch of the outbox is thousands of records: large producer batches, few produce requests per round
+            props.put(ProducerConfig.BATCH_SIZE_CONFIG, config.producerBatchSize());
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000);
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
