@@ -241,6 +241,7 @@ public final class StartupProbe implements AutoCloseable {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--legacy" -> legacy = true;
                 case "--alone-only" -> aloneOnly = true;
+                case "--together-only" -> aloneOnly = false;
                 case "--no-archive" -> archive = "none";
                 case "--services" -> services = List.of(args[++i].split(","));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
@@ -252,7 +253,7 @@ public final class StartupProbe implements AutoCloseable {
             jvm = jvm.withArchive(ServiceJvm.Archive.NONE);
         }
         System.out.println("JVM: " + jvm);
-        try (StartupProbe probe = new StartupProbe(ProjectPaths.root().resolve(".local/startup-probe"), jvm, services).start()) {
+        try (StartupProbe probe = new StartupProbe(ProjectPaths.root().resolve(System.getProperty("fupin.probe.dir", ".local/startup-probe")), jvm, services).start()) {
             List<Sample> alone = probe.alone(rounds);
             List<Sample> together = aloneOnly ? List.of() : probe.together(rounds);
             System.out.print(table(alone, together));
