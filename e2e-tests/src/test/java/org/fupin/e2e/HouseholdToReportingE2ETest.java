@@ -11,6 +11,7 @@ import org.fupin.infra.KafkaBroker;
 import org.fupin.infra.Ports;
 import org.fupin.infra.PostgresServer;
 import org.fupin.infra.ProjectPaths;
+import org.fupin.infra.ServiceJvm;
 import org.fupin.infra.ServiceProcess;
 import org.fupin.platform.security.Roles;
 import org.fupin.testsupport.SuiteInfrastructure;
@@ -80,7 +81,7 @@ class HouseholdToReportingE2ETest {
         env.put("FUPIN_OUTBOX_MAX_BACKOFF", "2s");
         env.putAll(PII_KEYS); // a jar runs as in production: the published test keys are refused
         return new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
-                logs.resolve(name + ".log"), List.of("-Xmx256m", "-XX:+UseSerialGC"));
+                logs.resolve(name + ".log"), ServiceJvm.detect().withoutRecording());
     }
 
     @AfterAll

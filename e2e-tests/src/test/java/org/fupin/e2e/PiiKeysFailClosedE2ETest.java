@@ -2,6 +2,7 @@ package org.fupin.e2e;
 
 import org.fupin.infra.Ports;
 import org.fupin.infra.ProjectPaths;
+import org.fupin.infra.ServiceJvm;
 import org.fupin.infra.ServiceProcess;
 import org.fupin.testsupport.SuiteInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
@@ -48,7 +48,7 @@ class PiiKeysFailClosedE2ETest {
         Path log = Path.of("target", "e2e-logs", "household-service-" + name + ".log").toAbsolutePath();
         Files.deleteIfExists(log);
         ServiceProcess p = new ServiceProcess("household-service", ProjectPaths.root().resolve("household-service/target/quarkus-app/quarkus-run.jar"),
-                Ports.free(), env, log, List.of("-Xmx256m", "-XX:+UseSerialGC")).start();
+                Ports.free(), env, log, ServiceJvm.detect().withArchive(ServiceJvm.Archive.NONE)).start();
         try {
             await().atMost(Duration.ofMinutes(3)).until(() -> !p.isAlive());
         } finally {

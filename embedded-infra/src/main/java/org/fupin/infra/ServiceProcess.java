@@ -27,13 +27,33 @@ public final class ServiceProcess implements AutoCloseable {
     private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
+    /** Explicit options with this JVM's java, or null: then {@link #jvm} decides. */
     private final List<String> jvmOptions;
+    private final ServiceJvm jvm;
+    private ServiceJvm.Launch launch;
     private Process process;
     private boolean paused;
     private long startedNanos;
     private Duration startupTime;
+    private Duration startupCpu;
 
+    /** A service run by this JVM's java with exactly these options (no class archive). */
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log, List<String> jvmOptions) {
+        this(name, jar, port, environment, log, jvmOptions, null);
+    }
+
+    /** A service run as {@link ServiceJvm} decides (java, memory options, class archive). */
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log, ServiceJvm jvm) {
+        this(name, jar, port, environment, log, null, jvm);
+    }
+
+    /** A service run with the suite's JVM ({@link ServiceJvm#detect()}). */
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
+        this(name, jar, port, environment, log, null, ServiceJvm.detect());
+    }
+
+    private ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log,
+                           List<String> jvmOptions, ServiceJvm jvm) {
         this.name = name;
         this.jar = jar.toAbsolutePath();
         this.port = port;
@@ -42,6 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.environment = environment;
         this.log = log.toAbsolutePath();
         this.jvmOptions = jvmOptions;
+        this.jvm = jvm;
     }
 
     public String name() {
@@ -81,6 +102,8 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ServiceJvm.adoptArchive(launch, false);
+        launch = null;
         process = null;
         paused = false;
     }
@@ -104,6 +127,26 @@ public final class ServiceProcess implements AutoCloseable {
         return startupTime;
     }
 
+    /**
+     * CPU time (user + system) the process had used when it became ready: unlike {@link #startupTime()} barely
+     * affected by other load on the machine, so start-up work can be compared on a busy box.
+     */
+    public Duration startupCpu() {
+        return startupCpu;
+    }
+
+    /** CPU time (user + system) used by the process so far, from /proc (Linux), or null. */
+    public Duration cpuTime() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+            return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public synchronized ServiceProcess start() {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the suite first (./mvnw install -DskipTests)");
@@ -111,12 +154,21 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(jvmOptions);
-            cmd.add("-jar");
-            cmd.add(jar.toString());
+            if (jvm == null) {
+                cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                cmd.addAll(jvmOptions);
+                cmd.add("-jar");
+                cmd.add(jar.toString());
+                launch = null;
+            } else {
+                launch = jvm.launch(jar);
+                cmd.addAll(launch.command());
+            }
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (jvm != null) {
+                pb.environment().putAll(jvm.environment());
+            }
             pb.environment().putAll(environment);
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
@@ -143,6 +195,7 @@ public final class ServiceProcess implements AutoCloseable {
                         .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     startupTime = Duration.ofNanos(System.nanoTime() - startedNanos);
+                    startupCpu = cpuTime();
                     return this;
                 }
             } catch (IOException e) {
@@ -181,13 +234,19 @@ public final class ServiceProcess implements AutoCloseable {
         }
         resume();
         process.destroy();
+        boolean clean = false;
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            // a first run writes its class archive on the way out: give it time
+            if (process.waitFor(launch != null && launch.records() ? 120 : 20, TimeUnit.SECONDS)) {
+                clean = true;
+            } else {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ServiceJvm.adoptArchive(launch, clean);
+        launch = null;
         process = null;
     }
 

@@ -5,6 +5,7 @@ import org.fupin.infra.KafkaBroker;
 import org.fupin.infra.LocalOidcIssuer;
 import org.fupin.infra.PostgresServer;
 import org.fupin.infra.ProjectPaths;
+import org.fupin.infra.ServiceJvm;
 import org.fupin.infra.ServiceProcess;
 
 import java.io.IOException;
@@ -96,12 +97,15 @@ public final class LocalStack {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer.issuerUrl());
         env.putAll(piiKeys);
         List<ServiceProcess> processes = new ArrayList<>();
+        // 384 MB: the local stack also runs the benchmark's bulk loads
+        ServiceJvm jvm = ServiceJvm.detect().withMaxHeap("384m");
+        say("Services     " + jvm);
         for (Service s : SERVICES) {
             Map<String, String> serviceEnv = new LinkedHashMap<>(env);
             serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
             serviceEnv.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(s.port() + 1000)); // 8081 → 9081: metrics, API docs
             ServiceProcess p = new ServiceProcess(s.name(), root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar"),
-                    s.port(), serviceEnv, logs.resolve(s.name() + ".log"), List.of("-Xmx384m", "-XX:+UseSerialGC")).start();
+                    s.port(), serviceEnv, logs.resolve(s.name() + ".log"), jvm).start();
             started.add(p);
             processes.add(p);
         }

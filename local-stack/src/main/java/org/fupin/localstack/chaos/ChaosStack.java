@@ -6,6 +6,7 @@ import org.fupin.infra.LocalOidcIssuer;
 import org.fupin.infra.Ports;
 import org.fupin.infra.PostgresServer;
 import org.fupin.infra.ProjectPaths;
+import org.fupin.infra.ServiceJvm;
 import org.fupin.infra.ServiceProcess;
 
 import java.io.File;
@@ -108,7 +109,7 @@ public final class ChaosStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
         return new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
-                logs.resolve(name + ".log"), List.of("-Xmx256m", "-XX:+UseSerialGC"));
+                logs.resolve(name + ".log"), ServiceJvm.detect());
     }
 
     private static String randomKey() {
