@@ -109,7 +109,7 @@ public final class ChaosStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
         return new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
-                logs.resolve(name + ".log"), ServiceJvm.detect());
+                logs.resolve(name + ".log"), ServiceJvm.detect().withoutRecording());
     }
 
     private static String randomKey() {
