@@ -158,9 +158,14 @@ public class BatchInbox {
 
     /** Compiles every event type's JSON Schema once, so the first event of a type does not wait for it. */
     void onStart(@Observes StartupEvent ignored) {
-        for (Class<?> type : EventCatalog.ALL) {
-            EventSchemas.schema(EventCatalog.typeOf(type).value());
-        }
+        // compiled off the start-up path (every service starts this bean); a record that arrives first compiles its own
+        Thread compile = new Thread(() -> {
+            for (Class<?> type : EventCatalog.ALL) {
+                EventSchemas.schema(EventCatalog.typeOf(type).value());
+            }
+        }, "inbox-schema-compile");
+        compile.setDaemon(true);
+        compile.start();
     }
 
     void onStop(@Observes ShutdownEvent ignored) {
