@@ -183,7 +183,7 @@ public final class Bench {
             t.note("start-up failed: " + r.failure());
         }
         t.note("Start-up: extra instances started next to the running stack (its database, Kafka and OIDC issuer; free ports; "
-                + String.join(" ", o.jvmOptions()) + "), time from process start to /q/health/ready = 200, VmRSS then; "
+                + (o.jvmOptions().isEmpty() ? "JVM and options as ./fupin start: " + org.fupin.infra.ServiceJvm.detect().withMaxHeap("384m") : String.join(" ", o.jvmOptions())) + "), time from process start to /q/health/ready = 200, VmRSS then; "
                 + "the start-up lines have no raw baseline.");
     }
 

@@ -20,7 +20,7 @@ public record BenchOptions(long households, int ingest, int ingestJobSize, int l
     static final String USAGE = """
             ./fupin bench [--households N] [--ingest N] [--freshness-seconds S] [--rate R] [--queries Q] [--sql-repetitions K]
                           [--ingest-job-size N] [--load-job-size N] [--only ingest,freshness,queries,startup] [--skip ...]
-                          [--jvm-options "-Xmx384m -XX:+UseSerialGC"]
+                          [--jvm-options "-Xmx384m -XX:+UseSerialGC" (default: as ./fupin start)]
               --households N        households in the bench's own province 65 for the report queries (default 1,000,000;
                                     loaded once through the import API, kept for later runs)
               --ingest N            households imported end to end for the ingest rate (default 100,000; new ones each run)
@@ -39,7 +39,7 @@ public record BenchOptions(long households, int ingest, int ingestJobSize, int l
         int queries = 1_000;
         int sql = 10;
         Set<Phase> phases = EnumSet.allOf(Phase.class);
-        List<String> jvm = List.of("-Xmx384m", "-XX:+UseSerialGC"); // as LocalStack starts the services
+        List<String> jvm = List.of(); // empty: the JVM and options LocalStack uses (ServiceJvm), with its class archive
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {

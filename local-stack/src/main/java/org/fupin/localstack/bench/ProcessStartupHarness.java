@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import org.fupin.infra.ServiceJvm;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -74,8 +75,17 @@ final class ProcessStartupHarness implements StartupHarness {
         int port = freePort();
         int management = freePort();
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(options.jvmOptions());
+        Map<String, String> jvmEnvironment = Map.of();
+        if (options.jvmOptions().isEmpty()) {
+            // as ./fupin start launches the services: same JVM, options and class archive (never recorded here)
+            ServiceJvm jvm = ServiceJvm.detect().withMaxHeap("384m").withoutRecording();
+            List<String> launch = jvm.launch(jar).command();
+            cmd.addAll(launch.subList(0, launch.size() - 2)); // without "-jar <jar>"
+            jvmEnvironment = jvm.environment();
+        } else {
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(options.jvmOptions());
+        }
         cmd.add(MARKER); // tells these instances apart from the running stack's services
         if (service.equals("reporting-service")) {
             String group = "fupin-bench-startup-" + UUID.randomUUID().toString().substring(0, 8);
@@ -88,6 +98,7 @@ final class ProcessStartupHarness implements StartupHarness {
         Path log = options.root().resolve(".local/logs/bench-" + service + "-" + port + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        pb.environment().putAll(jvmEnvironment);
         pb.environment().putAll(environment(service));
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
