@@ -14,7 +14,7 @@ import org.fupin.platform.inbox.BatchInbox;
  * The connector hands over what one poll returned (batch mode); the platform {@link BatchInbox} dedupes it against the
  * inbox in one statement and applies the new events set-based in one transaction ({@link HouseholdReplicaProjection}),
  * then the connector commits the offsets. A poison record is dead-lettered alone to
- * {@code fupin.household.v1.project-service.dlq}; a transient failure (the project database down, a timeout) retries
+ * {@code fupin.household.v1.project.dlq}; a transient failure (the project database down, a timeout) retries
  * the batch with back-off until it succeeds, readiness DOWN meanwhile. The replica keeps the newest version per field,
  * so it does not even depend on the order the events arrive in.
  */

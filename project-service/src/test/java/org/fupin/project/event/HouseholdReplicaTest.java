@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class HouseholdReplicaTest {
 
-    static final String DLQ = "fupin.household.v1.project-service.dlq";
+    static final String DLQ = "fupin.household.v1.project.dlq";
     static final Duration WAIT = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
