@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fupin.project.domain.ReplicaHousehold;
 import org.fupin.project.domain.ReplicaUpdate;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,7 +29,7 @@ public class HouseholdReplicaRepository implements PanacheRepositoryBase<Househo
         if (codes.isEmpty()) {
             return out;
         }
-        for (HouseholdReplica r : list("householdCode in ?1", codes)) {
+        for (HouseholdReplica r : select("household_code = any(cast(?1 as varchar[]))", codes.toArray(String[]::new))) {
             if (r.isComplete()) {
                 out.put(r.householdCode, r.toDomain());
             }
@@ -57,12 +56,20 @@ public class HouseholdReplicaRepository implements PanacheRepositoryBase<Househo
         if (ids.isEmpty()) {
             return out;
         }
-        for (HouseholdReplica r : list("id in ?1", new ArrayList<>(ids))) {
+        for (HouseholdReplica r : select("id = any(cast(?1 as uuid[]))", ids.toArray(UUID[]::new))) {
             if (r.isComplete()) {
                 out.put(r.id.toString(), r.toDomain());
             }
         }
         return out;
+    }
+
+    /** One array parameter, whatever the number of codes or ids (an IN list would be limited to 32,767). */
+    @SuppressWarnings("unchecked")
+    private List<HouseholdReplica> select(String where, Object array) {
+        return getEntityManager().createNativeQuery("select * from household_replica where " + where, HouseholdReplica.class)
+                .setParameter(1, array)
+                .getResultList();
     }
 
     /** The ids of the households that hold these codes now, by code (for the consumer's code check). */
