@@ -58,6 +58,9 @@ public final class IssueAccess {
             throw Refusal.forbidden("Step " + step + " is taken by " + describe(needed) + ".").with("step", step);
         }
         if (needed == ActorKind.UNIT) {
+            if (actor.unit() == null) {
+                throw Refusal.forbidden("A rectification-unit token must carry a unit claim.");
+            }
             if (!units.isResponsible(actor.unit())) {
                 throw Refusal.notFound("Issue");
             }

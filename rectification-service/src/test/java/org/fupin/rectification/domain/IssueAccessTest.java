@@ -49,6 +49,9 @@ class IssueAccessTest {
         assertEquals(200, status(() -> IssueAccess.requireEvidenceRead(CO_UNIT, UNITS)));
         assertEquals(403, status(() -> IssueAccess.requireRead(Actor.unit("x", null), UNITS)), "a unit token without unit claim fails closed");
         assertEquals(403, status(() -> IssueAccess.requireRead(new Actor("nobody", Set.of(), null), UNITS)));
+        Actor inspectorAndUnitWithoutClaim = new Actor("both", Set.of(ActorKind.INSPECTOR, ActorKind.UNIT), null);
+        assertEquals(200, status(() -> IssueAccess.requireRead(inspectorAndUnitWithoutClaim, UNITS)));
+        assertEquals(403, status(() -> IssueAccess.requireStep(inspectorAndUnitWithoutClaim, UNITS, IssueStep.ACCEPT)));
     }
 
     @ParameterizedTest
