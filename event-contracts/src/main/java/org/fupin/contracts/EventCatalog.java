@@ -16,6 +16,13 @@ import org.fupin.contracts.project.ProjectProgressReportedV1;
 import org.fupin.contracts.project.ProjectRegisteredV1;
 import org.fupin.contracts.project.ProjectStageChangedV1;
 import org.fupin.contracts.project.ProjectUpdatedV1;
+import org.fupin.contracts.rectification.RectificationIssueRaisedV1;
+import org.fupin.contracts.rectification.RectificationIssueAcceptedV1;
+import org.fupin.contracts.rectification.RectificationProgressRecordedV1;
+import org.fupin.contracts.rectification.RectificationIssueReportedV1;
+import org.fupin.contracts.rectification.RectificationIssueReturnedV1;
+import org.fupin.contracts.rectification.RectificationIssueClosedV1;
+import org.fupin.contracts.rectification.RectificationDeadlineExtendedV1;
 
 import java.util.List;
 import java.util.Map;
@@ -44,7 +51,14 @@ public final class EventCatalog {
             ProjectStageChangedV1.class,
             ProjectProgressReportedV1.class,
             ProjectBeneficiariesChangedV1.class,
-            ProjectCancelledV1.class);
+            ProjectCancelledV1.class,
+            RectificationIssueRaisedV1.class,
+            RectificationIssueAcceptedV1.class,
+            RectificationProgressRecordedV1.class,
+            RectificationIssueReportedV1.class,
+            RectificationIssueReturnedV1.class,
+            RectificationIssueClosedV1.class,
+            RectificationDeadlineExtendedV1.class);
 
     private static final Map<String, Class<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toMap(c -> typeOf(c).value(), Function.identity()));

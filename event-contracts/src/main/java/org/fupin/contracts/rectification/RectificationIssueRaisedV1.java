@@ -1,0 +1,20 @@
+package org.fupin.contracts.rectification;
+
+import org.fupin.contracts.EventType;
+import org.fupin.contracts.Topics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An issue was raised (问题清单): by an inspector from a source document, or by a system-check rule ({@code findingKey}
+ * set). See the package description for the common fields.
+ */
+@EventType(value = "rectification.issue-raised.v1", aggregate = "rectification-issue", topic = Topics.RECTIFICATION)
+public record RectificationIssueRaisedV1(String issueId, String sourceId, String sourceType, String sourceDocumentNumber, String category,
+                                         String regionCode, String leadUnit, List<String> coUnits, String term, LocalDate raisedOn,
+                                         LocalDate deadline, LocalDate originalDeadline, String state, int returnCount, String findingKey,
+                                         List<String> householdIds, List<String> projectIds, List<String> fundDocumentIds,
+                                         List<LocalDate> milestoneDueDates, Instant raisedAt, LocalDate effectiveDate) {
+}
