@@ -11,7 +11,7 @@ import org.fupin.reporting.service.ProjectProjection;
 /**
  * Project events ({@code fupin.project.v1}) → the newest snapshot per project, once per event id (the inbox), a batch
  * at a time, like {@link HouseholdEventsConsumer}: poison records are dead-lettered alone
- * ({@code fupin.project.v1.reporting-service.dlq}), transient failures retry the batch until it succeeds.
+ * ({@code fupin.project.v1.reporting.dlq}), transient failures retry the batch until it succeeds.
  */
 @ApplicationScoped
 public class ProjectEventsConsumer {

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ProjectProjectionTest {
 
-    static final String DLQ = "fupin.project.v1.reporting-service.dlq";
+    static final String DLQ = "fupin.project.v1.reporting.dlq";
 
     /** q1 UC 100000 central, 50 %, 40000 invested, h1 + h2; q2 PLANNED 50000 county, h2 + h3; h1 4, h2 3 (removed), h3 5. */
     static final String LINKED = "projects=2 stages=1,0,0,1,0,0,0 nonCancelled=2 start=1/2=50.00 completion=0/2=0.00"
