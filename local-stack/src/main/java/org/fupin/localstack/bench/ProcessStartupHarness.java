@@ -40,6 +40,11 @@ final class ProcessStartupHarness implements StartupHarness {
 
     private final BenchOptions options;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
+    /** The incoming channels of each service (their application.properties), moved to a group of its own. */
+    private static final Map<String, List<String>> CONSUMED_CHANNELS = Map.of(
+            "reporting-service", List.of("household-events", "project-events"),
+            "project-service", List.of("household-events"),
+            "fund-service", List.of("project-events"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     ProcessStartupHarness(BenchOptions options) {
@@ -87,11 +92,14 @@ final class ProcessStartupHarness implements StartupHarness {
             cmd.addAll(options.jvmOptions());
         }
         cmd.add(MARKER); // tells these instances apart from the running stack's services
-        if (service.equals("reporting-service") || service.equals("project-service")) { // both consume household-events
+        List<String> channels = CONSUMED_CHANNELS.getOrDefault(service, List.of());
+        if (!channels.isEmpty()) {
             String group = "fupin-bench-startup-" + UUID.randomUUID().toString().substring(0, 8);
             groups.add(group);
-            cmd.add("-Dmp.messaging.incoming.household-events.group.id=" + group);
-            cmd.add("-Dmp.messaging.incoming.household-events.auto.offset.reset=latest");
+            for (String channel : channels) {
+                cmd.add("-Dmp.messaging.incoming." + channel + ".group.id=" + group);
+                cmd.add("-Dmp.messaging.incoming." + channel + ".auto.offset.reset=latest");
+            }
         }
         cmd.add("-jar");
         cmd.add(jar.toString());
