@@ -357,8 +357,10 @@ public final class FundLedger {
      * Recalls unspent money (allocated − reimbursed) of a completed, accepted or cancelled project: the part not disbursed
      * first, then the part the unit pays back (缴回).
      *
+     * @param later the account's entries dated after the document's date: a recall settles the account as it stands, so
+     *              any such entry refuses it (422 {@code recall-backdated})
      * @throws Refusal 400 naming the field; 409 {@code project-not-closed}; 422 {@code nothing-to-recall},
-     *                 {@code exceeds-balance} naming project, source and excess (or {@code not-covered-on-date})
+     *                 {@code recall-backdated}, {@code exceeds-balance} naming project, source and excess
      */
     public Posting recall(FundProject p, Account account, RecallInput in, Collection<LedgerEntry> later) {
         List<Refusal.FieldError> errors = new ArrayList<>();
@@ -372,6 +374,15 @@ public final class FundLedger {
             throw Refusal.conflict("project-not-closed", "Project " + p.code() + " is " + p.stage() + "; unspent money is "
                     + "recalled from a completed, accepted or cancelled project.", "projectId")
                     .with("projectId", p.id()).with("stage", p.stage().name());
+        }
+        LocalDate latest = later.stream().map(LedgerEntry::date).filter(x -> x.isAfter(date)).max(LocalDate::compareTo)
+                .orElse(null);
+        if (latest != null) {
+            // the split into undisbursed and paid-back money is the account's as it stands: a recall closes the account
+            throw Refusal.unprocessable("recall-backdated", "Recall dated before the account's latest entry", "A recall "
+                    + "settles the account as it stands; its date must not be before the latest entry of project "
+                    + p.code() + ", source " + source.code() + " (" + latest + ").", "documentDate")
+                    .with("projectId", p.id()).with("source", source.code()).with("latestEntryDate", latest.toString());
         }
         Account acc = current(p, account, source);
         if (acc.balance().amount().signum() == 0) {
@@ -387,7 +398,6 @@ public final class FundLedger {
         Money returned = amount.minus(undisbursed);
         LedgerEntry e = new LedgerEntry(ids.get(), EntryKind.RECALL, p.id(), source, p.countyCode(), amount, date, number,
                 null, null, null, remarks, null, Money.ZERO.minus(amount), Money.ZERO.minus(returned), null);
-        checkEveryDay(p, acc, later, e, "documentDate");
         return single("fund.recalled", acc, e, p, new FundRecalledV1(e.id(), p.id(), p.regionCode(), p.countyCode(),
                 source.code(), amount.toString(), undisbursed.toString(), returned.toString(), p.stage().name(), number,
                 date, date));
