@@ -18,15 +18,13 @@ public final class Amounts {
         if (text == null || text.isBlank()) {
             throw Refusal.invalid(field, "is required");
         }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            throw Refusal.invalid(field, "must be an amount in yuan as a decimal string such as \"1234.50\"");
+        String t = text.trim();
+        if (!t.matches("-?[0-9]+(\\.[0-9]+)?")) {
+            // ASCII digits only: no exponent, no grouping commas, no full-width digits, no leading plus
+            throw Refusal.invalid(field, "must be an amount in yuan as a decimal string such as \"1234.50\""
+                    + (t.matches(".*[eE].*") ? ", without an exponent" : ""));
         }
-        if (text.trim().matches(".*[eE].*")) {
-            throw Refusal.invalid(field, "must be an amount in yuan as a decimal string such as \"1234.50\", without an exponent");
-        }
+        BigDecimal value = new BigDecimal(t);
         return check(value, field);
     }
 

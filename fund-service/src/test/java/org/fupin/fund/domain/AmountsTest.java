@@ -31,6 +31,9 @@ class AmountsTest {
             "12,5|decimal string",
             "abc|decimal string",
             "1e3|without an exponent",
+            "+5|decimal string",
+            "１２|decimal string",
+            ".5|decimal string",
             "' '|is required"})
     void aWrongAmountIsInvalidNamingTheField(String text, String message) {
         Refusal r = assertThrows(Refusal.class, () -> Amounts.parse(text, "lines[2].amount"));
