@@ -56,7 +56,18 @@ final class Chart {
         var cmd = new Helm(chartDir()).template().withName("fupin").withNamespace("fupin")
                 .withValuesFile(chartDir().resolve(valuesFile));
         sets.forEach(cmd::set);
-        return new Rendered(parse(cmd.call()));
+        String manifests = cmd.call();
+        if (sets.isEmpty()) {
+            // for review: target/helm/<values file> holds what was checked
+            try {
+                Path out = Path.of("target/helm").resolve(valuesFile);
+                Files.createDirectories(out.getParent());
+                Files.writeString(out, manifests);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Rendered(parse(manifests));
     }
 
     static Map<String, Object> values(String valuesFile) {
