@@ -12,7 +12,10 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,6 +49,62 @@ final class CodeFacts {
 
     static Set<String> roles() {
         return constants(Roles.class);
+    }
+
+    /**
+     * Every role a {@code @RolesAllowed} of the main code names, resolved from {@code Roles.X}, a constant of the same
+     * file, or a literal. Fails on a value it cannot resolve, so a new style of naming roles is noticed.
+     */
+    static Set<String> rolesAllowed() {
+        Set<String> roles = new TreeSet<>();
+        Pattern annotation = Pattern.compile("@RolesAllowed\\(\\{?([^)}]*)\\}?\\)");
+        Map<String, String> rolesByField = new java.util.HashMap<>();
+        for (Field f : Roles.class.getFields()) {
+            rolesByField.put(f.getName(), value(f));
+        }
+        List<Path> sources = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(Chart.projectRoot())) {
+            for (Path module : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(module)) {
+                    files.filter(f -> f.toString().endsWith(".java")).forEach(sources::add);
+                }
+            }
+            for (Path f : sources) {
+                String src = Files.readString(f);
+                Matcher m = annotation.matcher(src);
+                while (m.find()) {
+                    for (String item : m.group(1).split(",")) {
+                        String v = item.trim();
+                        if (v.isEmpty()) {
+                            continue;
+                        }
+                        String role;
+                        if (v.startsWith("\"")) {
+                            role = v.substring(1, v.length() - 1);
+                        } else if (v.startsWith("Roles.") && rolesByField.containsKey(v.substring(6))) {
+                            role = rolesByField.get(v.substring(6));
+                        } else {
+                            Matcher c = Pattern.compile("static\\s+final\\s+String\\s+" + Pattern.quote(v)
+                                    + "\\s*=\\s*\"([^\"]+)\"").matcher(src);
+                            if (c.find()) {
+                                role = c.group(1);
+                            } else if (rolesByField.containsKey(v)) {
+                                role = rolesByField.get(v); // import static ...Roles.*
+                            } else {
+                                throw new IllegalStateException("cannot resolve role " + v + " in " + f);
+                            }
+                        }
+                        roles.add(role);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (roles.isEmpty()) {
+            throw new IllegalStateException("no @RolesAllowed found");
+        }
+        return roles;
     }
 
     /** The root pom's modules that are services (…-service). */

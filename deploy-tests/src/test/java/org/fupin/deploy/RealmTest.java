@@ -43,7 +43,9 @@ class RealmTest {
     void definesEveryRoleOfTheCode() throws Exception {
         Set<String> roles = realm().getRoles().getRealm().stream().map(RoleRepresentation::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(CodeFacts.roles(), roles);
+        Set<String> expected = new TreeSet<>(CodeFacts.roles());
+        expected.addAll(CodeFacts.rolesAllowed());
+        assertEquals(expected, roles, "roles of org.fupin.platform.security.Roles and of every @RolesAllowed");
     }
 
     @Test
