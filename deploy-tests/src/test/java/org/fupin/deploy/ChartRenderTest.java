@@ -54,6 +54,12 @@ class ChartRenderTest {
             ((ObjectNode) o.path("spec")).put("replicaz", 3);
             assertFalse(StrictModels.problems(o).isEmpty(), kind + " with an unknown field must fail");
         }
+        ObjectNode deployment = rendered.ofKind("Deployment").get(0).deepCopy();
+        ((ObjectNode) deployment.at("/spec/template/spec/containers/0/securityContext")).put("runAsNonRoote", true);
+        assertFalse(StrictModels.problems(deployment).isEmpty(), "a misspelt nested field must fail");
+        ObjectNode user = rendered.one("KafkaUser", "reporting-service").deepCopy();
+        ((ObjectNode) user.at("/spec/authorization/acls/0/resource")).put("patern", "literal");
+        assertFalse(StrictModels.problems(user).isEmpty(), "a misspelt ACL field must fail");
         ObjectNode imp = rendered.ofKind("KeycloakRealmImport").get(0).deepCopy();
         ((ObjectNode) imp.path("spec").path("realm")).put("rolez", "x");
         assertFalse(StrictModels.problems(imp).isEmpty(), "a realm with an unknown field must fail");
