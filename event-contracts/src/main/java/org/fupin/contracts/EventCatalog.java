@@ -1,5 +1,11 @@
 package org.fupin.contracts;
 
+import org.fupin.contracts.fund.FundAllocatedV1;
+import org.fupin.contracts.fund.FundAllocationAdjustedV1;
+import org.fupin.contracts.fund.FundDisbursedV1;
+import org.fupin.contracts.fund.FundRecalledV1;
+import org.fupin.contracts.fund.FundReimbursedV1;
+import org.fupin.contracts.fund.FundReimbursementReversedV1;
 import org.fupin.contracts.household.HouseholdCadreAssignedV1;
 import org.fupin.contracts.household.HouseholdExitedV1;
 import org.fupin.contracts.household.HouseholdMonitoringEndedV1;
@@ -44,7 +50,13 @@ public final class EventCatalog {
             ProjectStageChangedV1.class,
             ProjectProgressReportedV1.class,
             ProjectBeneficiariesChangedV1.class,
-            ProjectCancelledV1.class);
+            ProjectCancelledV1.class,
+            FundAllocatedV1.class,
+            FundAllocationAdjustedV1.class,
+            FundDisbursedV1.class,
+            FundReimbursedV1.class,
+            FundReimbursementReversedV1.class,
+            FundRecalledV1.class);
 
     private static final Map<String, Class<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toMap(c -> typeOf(c).value(), Function.identity()));
