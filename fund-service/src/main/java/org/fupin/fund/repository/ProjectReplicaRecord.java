@@ -1,17 +1,24 @@
 package org.fupin.fund.repository;
 
+import org.fupin.fund.domain.FundProject;
+import org.fupin.fund.domain.FundSource;
+import org.fupin.fund.domain.ProjectStage;
+import org.fupin.platform.money.Money;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * One project as fund-service's replica of the library holds it: the snapshot of the newest project event
- * ({@code fupin.project.v1}), by aggregate version. Read by the allocation checks (exists, not cancelled, in the caller's
- * region, within the budget of a source); also what the consumer hands the repository to store.
+ * One project as fund-service's replica of the library stores it: the snapshot of the newest project event
+ * ({@code fupin.project.v1}), by aggregate version, with what the domain's {@link FundProject} leaves out (batch, stage
+ * date, business date, version). What the consumer hands the repository to store; the allocation checks read
+ * {@link #toDomain()}.
  *
  * @param id            project-service's project id
  * @param projectCode   项目编号
@@ -53,5 +60,16 @@ public record ProjectReplicaRecord(UUID id, String projectCode, String regionCod
     /** The budget for one fund source (code), zero when the split has none. */
     public BigDecimal budgetOf(String fundSource) {
         return budget.getOrDefault(fundSource, BigDecimal.ZERO);
+    }
+
+    /**
+     * The project as the fund domain sees it. Every stored source is a fund-service source (the consumer refuses others
+     * as poison, and {@code project_replica_budget.fund_source} references {@code fund_source}).
+     */
+    public FundProject toDomain() {
+        Map<FundSource, Money> split = new EnumMap<>(FundSource.class);
+        budget.forEach((code, amount) -> split.put(FundSource.ofCode(code)
+                .orElseThrow(() -> new IllegalStateException("fund source unknown to the domain: " + code)), new Money(amount)));
+        return new FundProject(id.toString(), projectCode, regionCode, category, projectYear, split, ProjectStage.valueOf(stage));
     }
 }

@@ -3,6 +3,7 @@ package org.fupin.fund.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.fupin.fund.domain.FundProject;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -20,8 +21,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * fund-service's replica of the project library ({@code project_replica} + {@code project_replica_budget}). A cancelled
- * project stays, with {@link ProjectReplicaRecord#cancelled()}. Written only by the project events consumer, set-based
+ * fund-service's replica of the project library ({@code project_replica} + {@code project_replica_budget}), read as the
+ * fund domain's {@link FundProject} (or as the whole stored snapshot). A cancelled project stays, with
+ * {@link FundProject#cancelled()}. Written only by the project events consumer, set-based
  * ({@link #apply}); every read goes to the database (scalar rows, never a cached entity), so a row locked by
  * {@link #lockById} is read as it stands once the lock is held.
  */
@@ -32,14 +34,15 @@ public class ProjectReplicaRepository implements PanacheRepositoryBase<ProjectRe
             + "effective_date, version";
 
     /** The project, if its events arrived. */
-    public Optional<ProjectReplicaRecord> byId(UUID id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(select("id = ?1", id, false).get(id));
+    public Optional<FundProject> byId(UUID id) {
+        return snapshot(id).map(ProjectReplicaRecord::toDomain);
     }
 
     /** The projects with these ids, by id; unknown ids are left out. One array parameter, whatever the number of ids. */
-    public Map<UUID, ProjectReplicaRecord> byIds(Collection<UUID> ids) {
-        UUID[] distinct = ids.stream().filter(Objects::nonNull).distinct().toArray(UUID[]::new);
-        return distinct.length == 0 ? Map.of() : select("id = any(cast(?1 as uuid[]))", distinct, false);
+    public Map<UUID, FundProject> byIds(Collection<UUID> ids) {
+        Map<UUID, FundProject> out = new LinkedHashMap<>();
+        snapshots(ids).forEach((id, p) -> out.put(id, p.toDomain()));
+        return out;
     }
 
     /**
@@ -48,8 +51,20 @@ public class ProjectReplicaRepository implements PanacheRepositoryBase<ProjectRe
      * against it stays within the budget it read. Lock several projects in id order to avoid deadlocks.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<ProjectReplicaRecord> lockById(UUID id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(select("id = ?1", id, true).get(id));
+    public Optional<FundProject> lockById(UUID id) {
+        return id == null ? Optional.empty()
+                : Optional.ofNullable(select("id = ?1", id, true).get(id)).map(ProjectReplicaRecord::toDomain);
+    }
+
+    /** The whole stored snapshot (with batch, stage date, business date and version), if the project's events arrived. */
+    public Optional<ProjectReplicaRecord> snapshot(UUID id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(select("id = ?1", id, false).get(id));
+    }
+
+    /** The whole stored snapshots of these projects, by id; unknown ids are left out. */
+    public Map<UUID, ProjectReplicaRecord> snapshots(Collection<UUID> ids) {
+        UUID[] distinct = ids.stream().filter(Objects::nonNull).distinct().toArray(UUID[]::new);
+        return distinct.length == 0 ? Map.of() : select("id = any(cast(?1 as uuid[]))", distinct, false);
     }
 
     private Map<UUID, ProjectReplicaRecord> select(String where, Object parameter, boolean forUpdate) {

@@ -17,8 +17,12 @@ import org.fupin.contracts.project.ProjectProgressReportedV1;
 import org.fupin.contracts.project.ProjectRegisteredV1;
 import org.fupin.contracts.project.ProjectStageChangedV1;
 import org.fupin.contracts.project.ProjectUpdatedV1;
+import org.fupin.fund.domain.FundProject;
+import org.fupin.fund.domain.FundSource;
+import org.fupin.fund.domain.ProjectStage;
 import org.fupin.fund.repository.ProjectReplicaRecord;
 import org.fupin.fund.repository.ProjectReplicaRepository;
+import org.fupin.platform.money.Money;
 import org.fupin.testsupport.KafkaProbe;
 import org.fupin.testsupport.SuiteInfrastructure;
 import org.fupin.testsupport.TestEvents;
@@ -193,7 +197,13 @@ class ProjectReplicaTest {
         TestEvents.publish(SuiteInfrastructure.kafka().bootstrapServers(), Topics.PROJECT, eventId, type, key, version, region, payload);
     }
 
-    Optional<ProjectReplicaRecord> byId(UUID id) {
+    /** The whole stored snapshot. */
+    Optional<ProjectReplicaRecord> snapshot(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> replica.snapshot(id));
+    }
+
+    /** What the allocation checks read. */
+    Optional<FundProject> project(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> replica.byId(id));
     }
 
@@ -224,7 +234,7 @@ class ProjectReplicaTest {
         h.publishInOrder();
 
         await().atMost(WAIT).until(() -> consumed(h.published));
-        ProjectReplicaRecord p = byId(h.id).orElseThrow();
+        ProjectReplicaRecord p = snapshot(h.id).orElseThrow();
         assertEquals(h.expected(), p);
         assertEquals("UNDER_CONSTRUCTION", p.stage());
         assertEquals(LocalDate.of(2021, 6, 1), p.stageDate());
@@ -236,11 +246,20 @@ class ProjectReplicaTest {
         assertEquals(0, BigDecimal.ZERO.compareTo(p.budgetOf("bank-loans")));
         assertEquals(new BigDecimal("350000.50"), p.budgetTotal());
 
+        // the domain's view, as the allocation checks read it
+        FundProject domain = project(h.id).orElseThrow();
+        assertEquals(new FundProject(h.id.toString(), h.code, h.region, "infrastructure", 2021,
+                Map.of(FundSource.CENTRAL_BUDGET, Money.of("300000.00"), FundSource.COUNTY_BUDGET, Money.of("50000.50")),
+                ProjectStage.UNDER_CONSTRUCTION), domain);
+        assertEquals(Money.ZERO, domain.budget(FundSource.BANK_LOANS));
         UUID unknown = UUID.randomUUID();
-        Map<UUID, ProjectReplicaRecord> both = QuarkusTransaction.requiringNew().call(() -> replica.byIds(List.of(h.id, unknown, h.id)));
-        assertEquals(Map.of(h.id, p), both);
-        assertEquals(Optional.empty(), byId(unknown));
-        assertEquals(Optional.of(p), QuarkusTransaction.requiringNew().call(() -> replica.lockById(h.id)));
+        Map<UUID, FundProject> both = QuarkusTransaction.requiringNew().call(() -> replica.byIds(List.of(h.id, unknown, h.id)));
+        assertEquals(Map.of(h.id, domain), both);
+        assertEquals(Map.of(h.id, p), QuarkusTransaction.requiringNew().call(() -> replica.snapshots(List.of(h.id, unknown))));
+        assertEquals(Optional.empty(), project(unknown));
+        assertEquals(Optional.empty(), snapshot(unknown));
+        assertEquals(Optional.of(domain), QuarkusTransaction.requiringNew().call(() -> replica.lockById(h.id)));
+        assertEquals(Optional.empty(), QuarkusTransaction.requiringNew().call(() -> replica.lockById(unknown)));
     }
 
     @Test
@@ -257,8 +276,8 @@ class ProjectReplicaTest {
         inOrder.publishInOrder();
         reversed.publishNewestFirst();
         await().atMost(WAIT).until(() -> consumed(inOrder.published) && consumed(reversed.published));
-        assertEquals(inOrder.expected(), byId(inOrder.id).orElseThrow());
-        assertEquals(reversed.expected(), byId(reversed.id).orElseThrow());
+        assertEquals(inOrder.expected(), snapshot(inOrder.id).orElseThrow());
+        assertEquals(reversed.expected(), snapshot(reversed.id).orElseThrow());
 
         // across batches, for sure: the adjustment (v3) is stored first, the registration (v1) and the step (v2) later
         History late = new History("520102002003");
@@ -267,27 +286,27 @@ class ProjectReplicaTest {
                 .adjusted(split("central-budget", "120000.00", "county-budget", "1.00"), LocalDate.of(2021, 4, 20));
         late.publish(2);
         await().atMost(WAIT).until(() -> consumed(late.published));
-        assertEquals(late.expected(), byId(late.id).orElseThrow());
+        assertEquals(late.expected(), snapshot(late.id).orElseThrow());
         late.publish(0);
         late.publish(1);
         await().atMost(WAIT).until(() -> consumed(late.published));
-        assertEquals(late.expected(), byId(late.id).orElseThrow());
+        assertEquals(late.expected(), snapshot(late.id).orElseThrow());
 
         // a replay of whole histories under new event ids, in either order, changes nothing
         late.publishNewestFirst();
         inOrder.publishNewestFirst();
         reversed.publishInOrder();
         await().atMost(WAIT).until(() -> consumed(late.published) && consumed(inOrder.published) && consumed(reversed.published));
-        assertEquals(late.expected(), byId(late.id).orElseThrow());
-        assertEquals(inOrder.expected(), byId(inOrder.id).orElseThrow());
-        assertEquals(reversed.expected(), byId(reversed.id).orElseThrow());
+        assertEquals(late.expected(), snapshot(late.id).orElseThrow());
+        assertEquals(inOrder.expected(), snapshot(inOrder.id).orElseThrow());
+        assertEquals(reversed.expected(), snapshot(reversed.id).orElseThrow());
     }
 
     @Test
     void anEventIdIsAppliedOnce() {
         History h = new History("520102003001").registered(split("central-budget", "100000.00"));
         h.publishInOrder();
-        await().atMost(WAIT).until(() -> byId(h.id).isPresent());
+        await().atMost(WAIT).until(() -> snapshot(h.id).isPresent());
         UUID eventId = UUID.randomUUID();
         h.adjusted(split("central-budget", "80000.00"), LocalDate.of(2021, 4, 20));
         ProjectReplicaRecord afterAdjustment = h.expected();
@@ -301,7 +320,7 @@ class ProjectReplicaTest {
         h.cancelled(LocalDate.of(2021, 5, 1)); // v3 under a new id: applied
         h.publish(2);
         await().atMost(WAIT).until(() -> consumed(h.published));
-        ProjectReplicaRecord p = byId(h.id).orElseThrow();
+        ProjectReplicaRecord p = snapshot(h.id).orElseThrow();
         assertEquals(h.expected(), p);
         assertEquals(3, p.version());
         assertEquals(afterAdjustment.budget(), p.budget());
@@ -329,8 +348,8 @@ class ProjectReplicaTest {
         bad.publish(1);
 
         await().atMost(WAIT).until(() -> consumed(h.published) && consumed(bad.published));
-        assertEquals(h.expected(), byId(h.id).orElseThrow());
-        assertEquals(bad.expected(), byId(bad.id).orElseThrow());
+        assertEquals(h.expected(), snapshot(h.id).orElseThrow());
+        assertEquals(bad.expected(), snapshot(bad.id).orElseThrow());
 
         List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(SuiteInfrastructure.kafka().bootstrapServers(), DLQ,
                 rs -> rs.stream().filter(r -> ours(r, h, bad)).count() >= 2, WAIT);
@@ -351,13 +370,16 @@ class ProjectReplicaTest {
                 .step("PRE_APPROVAL", "PRE_APPROVAL_DONE", LocalDate.of(2021, 4, 1)).cancelled(LocalDate.of(2021, 9, 30));
         h.publishInOrder();
         await().atMost(WAIT).until(() -> consumed(h.published));
-        ProjectReplicaRecord p = byId(h.id).orElseThrow();
+        ProjectReplicaRecord p = snapshot(h.id).orElseThrow();
         assertEquals(h.expected(), p);
         assertTrue(p.cancelled());
         assertEquals("CANCELLED", p.stage());
         assertEquals(LocalDate.of(2021, 9, 30), p.stageDate());
         assertEquals(new BigDecimal("110000.00"), p.budgetTotal()); // the budget stays: what was allocated stays accountable
         assertTrue(QuarkusTransaction.requiringNew().call(() -> replica.findById(h.id)).cancelled); // the stored column
+        FundProject domain = project(h.id).orElseThrow();
+        assertTrue(domain.cancelled());
+        assertEquals(ProjectStage.CANCELLED, domain.stage());
     }
 
     @Test
@@ -365,17 +387,21 @@ class ProjectReplicaTest {
         History h = new History("520102006001").registered(split("central-budget", "100000.00", "provincial-budget", "50000.00"));
         h.publishInOrder();
         await().atMost(WAIT).until(() -> consumed(h.published));
-        assertEquals(new BigDecimal("50000.00"), byId(h.id).orElseThrow().budgetOf("provincial-budget"));
+        assertEquals(new BigDecimal("50000.00"), snapshot(h.id).orElseThrow().budgetOf("provincial-budget"));
 
         // 调整: central lowered, provincial gone, county added
         h.adjusted(split("central-budget", "80000.00", "county-budget", "30000.00"), LocalDate.of(2021, 6, 1));
         h.publish(1);
         await().atMost(WAIT).until(() -> consumed(h.published));
-        ProjectReplicaRecord p = byId(h.id).orElseThrow();
+        ProjectReplicaRecord p = snapshot(h.id).orElseThrow();
         assertEquals(h.expected(), p);
         assertEquals(Map.of("central-budget", new BigDecimal("80000.00"), "county-budget", new BigDecimal("30000.00")), p.budget());
         assertEquals(0, BigDecimal.ZERO.compareTo(p.budgetOf("provincial-budget")));
         assertEquals(new BigDecimal("110000.00"), p.budgetTotal());
+        FundProject domain = project(h.id).orElseThrow();
+        assertEquals(Money.ZERO, domain.budget(FundSource.PROVINCIAL_BUDGET)); // nothing more of it can be allocated
+        assertEquals(Money.of("30000.00"), domain.budget(FundSource.COUNTY_BUDGET));
+        assertEquals(Money.of("80000.00"), domain.budget(FundSource.CENTRAL_BUDGET));
     }
 
     @Test
@@ -386,9 +412,9 @@ class ProjectReplicaTest {
 
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<ProjectReplicaRecord> allocation = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<FundProject> allocation = CompletableFuture.supplyAsync(() ->
                 QuarkusTransaction.requiringNew().call(() -> {
-                    ProjectReplicaRecord held = replica.lockById(h.id).orElseThrow();
+                    assertEquals(Money.of("100000.00"), replica.lockById(h.id).orElseThrow().budget(FundSource.CENTRAL_BUDGET));
                     locked.countDown();
                     assertTrue(release.await(60, TimeUnit.SECONDS));
                     // still the budget read under the lock, whatever the consumer has been handed meanwhile
@@ -399,11 +425,11 @@ class ProjectReplicaTest {
         h.publish(1);
         // the consumer's upsert waits for the row lock (a backend waiting on a lock on project_replica)
         await().atMost(WAIT).until(this::someoneWaitsForALock);
-        assertEquals(new BigDecimal("100000.00"), byId(h.id).orElseThrow().budgetOf("central-budget"));
+        assertEquals(new BigDecimal("100000.00"), snapshot(h.id).orElseThrow().budgetOf("central-budget"));
         release.countDown();
-        assertEquals(new BigDecimal("100000.00"), allocation.get(60, TimeUnit.SECONDS).budgetOf("central-budget"));
+        assertEquals(Money.of("100000.00"), allocation.get(60, TimeUnit.SECONDS).budget(FundSource.CENTRAL_BUDGET));
         await().atMost(WAIT).until(() -> consumed(h.published));
-        assertEquals(h.expected(), byId(h.id).orElseThrow());
+        assertEquals(h.expected(), snapshot(h.id).orElseThrow());
     }
 
     boolean someoneWaitsForALock() {
