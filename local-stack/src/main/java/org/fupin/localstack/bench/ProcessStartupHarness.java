@@ -23,9 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The bench's minimal {@link StartupHarness}: {@code java <jvm options> -jar <service>/target/quarkus-app/quarkus-run.jar}
  * with the environment {@code ./fupin start} gives its services (the running stack's database of the service, Kafka,
- * OIDC issuer and this installation's personal-data keys), on free ports. A second reporting-service or project-service
- * joins a consumer group of its own from the latest offset, so it does not consume the topic again; the groups are listed in
- * {@link #consumerGroups()} for deletion.
+ * OIDC issuer and this installation's personal-data keys), on free ports. A second reporting-service, project-service or
+ * fund-service joins a consumer group of its own from the latest offset, so it does not consume the topic again; the
+ * groups are listed in {@link #consumerGroups()} for deletion.
  */
 final class ProcessStartupHarness implements StartupHarness {
 
@@ -100,6 +100,12 @@ final class ProcessStartupHarness implements StartupHarness {
                 cmd.add("-Dmp.messaging.incoming." + channel + ".group.id=" + group);
                 cmd.add("-Dmp.messaging.incoming." + channel + ".auto.offset.reset=latest");
             }
+        }
+        if (service.equals("fund-service")) { // consumes project-events (its project replica)
+            String group = "fupin-bench-startup-" + UUID.randomUUID().toString().substring(0, 8);
+            groups.add(group);
+            cmd.add("-Dmp.messaging.incoming.project-events.group.id=" + group);
+            cmd.add("-Dmp.messaging.incoming.project-events.auto.offset.reset=latest");
         }
         cmd.add("-jar");
         cmd.add(jar.toString());
