@@ -101,12 +101,6 @@ final class ProcessStartupHarness implements StartupHarness {
                 cmd.add("-Dmp.messaging.incoming." + channel + ".auto.offset.reset=latest");
             }
         }
-        if (service.equals("fund-service")) { // consumes project-events (its project replica)
-            String group = "fupin-bench-startup-" + UUID.randomUUID().toString().substring(0, 8);
-            groups.add(group);
-            cmd.add("-Dmp.messaging.incoming.project-events.group.id=" + group);
-            cmd.add("-Dmp.messaging.incoming.project-events.auto.offset.reset=latest");
-        }
         cmd.add("-jar");
         cmd.add(jar.toString());
         Path log = options.root().resolve(".local/logs/bench-" + service + "-" + port + ".log");
