@@ -202,6 +202,7 @@ class ProjectApiTest {
         Map<String, Object> c = project(VILLAGE);
         c.put("batch", batch);
         c.put("category", "living-conditions");
+        c.put("budget", Map.of("self-raised", "300.00"));
         String idC = entered(c);
         org.fupin.project.ProjectFixtures.post(approver("5224"), idC, "cancellation", Map.of("reason", "群众意愿变化")).statusCode(200);
 
@@ -216,8 +217,10 @@ class ProjectApiTest {
         as(viewer("5224")).get(list + "&cancelled=false&stage=PLANNED&sort=-projectYear").then()
                 .body("items.id", contains(idA, idB));
         as(viewer("5224")).get(list + "&category=living-conditions").then().body("items.id", contains(idC));
-        as(viewer("5224")).get(list + "&region=52242810&size=2&page=1&sort=projectYear").then()
-                .body("total", equalTo(3)).body("items.id", contains(idA)).body("page", equalTo(1)).body("size", equalTo(2));
+        as(viewer("5224")).get(list + "&region=522428103&size=2&page=1&sort=budgetTotal").then()
+                .body("total", equalTo(3)).body("items.id", contains(idB)).body("page", equalTo(1)).body("size", equalTo(2));
+        as(viewer("5224")).get(list + "&size=2&sort=-budgetTotal").then().body("items.id", contains(idB, idC));
+        as(viewer("5224")).get(list + "&region=52242810").then().statusCode(400).body("errors[0].field", equalTo("region"));
         as(viewer("5224")).get(list + "&sort=secret").then().statusCode(400).body("errors[0].field", equalTo("sort"));
         as(viewer("5224")).get(list + "&stage=BUILT").then().statusCode(400).body("errors[0].field", equalTo("stage"));
         as(viewer("5224")).get(list + "&fundSource=gold").then().statusCode(400).body("errors[0].field", equalTo("fundSource"));
