@@ -29,11 +29,9 @@ public class ProjectLoader {
         return p;
     }
 
-    /** If-Match, when sent, must name the current version (412 otherwise); without it the change goes ahead. */
+    /** If-Match must name the current version, as in household-service: 428 when missing, 412 when stale. */
     public static void requireVersion(String ifMatch, Project p) {
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            ETags.requireMatch(ifMatch, p.version);
-        }
+        ETags.requireMatch(ifMatch, p.version);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

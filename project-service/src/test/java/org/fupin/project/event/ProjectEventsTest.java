@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.fupin.project.ProjectFixtures.version;
 import static org.fupin.project.ProjectFixtures.PATH;
 import static org.fupin.project.ProjectFixtures.VILLAGE;
 import static org.fupin.project.ProjectFixtures.approver;
@@ -55,13 +56,13 @@ class ProjectEventsTest {
         body.put("category", "industry");
         String id = entered(body);                                                                  // 1 registered
         body.put("batch", "第二批");
-        as(clerk("5224")).body(body).put(PATH + "/" + id).then().statusCode(200);                  // 2 updated
+        as(clerk("5224")).header("If-Match", "\"" + version(id) + "\"").body(body).put(PATH + "/" + id).then().statusCode(200);                  // 2 updated
         underConstruction(id);                                                                      // 3-5 stage-changed
         progress(id, today().minusDays(2), "45.00", "100000.00").statusCode(200);                  // 6 progress-reported
         post(approver("5224"), id, "adjustments", Map.of("budget", Map.of("central-budget", "900000.00"),
                 "reason", "追加", "approvalDocument", "调〔2026〕3号", "date", today().minusDays(1).toString()))
                 .statusCode(200);                                                                   // 7 adjusted
-        as(clerk("5224")).body(Map.of("householdCodes", List.of(household))).put(PATH + "/" + id + "/beneficiaries")
+        as(clerk("5224")).header("If-Match", "\"" + version(id) + "\"").body(Map.of("householdCodes", List.of(household))).put(PATH + "/" + id + "/beneficiaries")
                 .then().statusCode(200);                                                            // 8 beneficiaries-changed
         post(approver("5224"), id, "cancellation", Map.of("reason", "资金未到位")).statusCode(200); // 9 cancelled
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.fupin.project.ProjectFixtures.version;
 import static org.fupin.project.ProjectFixtures.COUNTY;
 import static org.fupin.project.ProjectFixtures.OTHER_VILLAGE;
 import static org.fupin.project.ProjectFixtures.PATH;
@@ -169,7 +170,7 @@ class ProjectApiTest {
         // another project's code is taken
         String other = entered(project(VILLAGE));
         body.put("projectCode", get(other).extract().path("projectCode"));
-        as(clerk("5224")).body(body).put(PATH + "/" + id).then().statusCode(409).body("errors[0].field", equalTo("projectCode"));
+        as(clerk("5224")).header("If-Match", "\"" + version(id) + "\"").body(body).put(PATH + "/" + id).then().statusCode(409).body("errors[0].field", equalTo("projectCode"));
     }
 
     @Test
@@ -180,7 +181,7 @@ class ProjectApiTest {
         body.put("regionCode", "522428103202");
         body.put("budget", Map.of("central-budget", "1.00"));
         body.put("date", today().toString());
-        as(clerk("5224")).body(body).put(PATH + "/" + id).then().statusCode(422)
+        as(clerk("5224")).header("If-Match", "\"" + version(id) + "\"").body(body).put(PATH + "/" + id).then().statusCode(422)
                 .body("type", endsWith("not-updatable")).body("errors.field", hasItems("regionCode", "budget"))
                 .body("currentStage", equalTo("PRE_APPROVAL_DONE"));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.fupin.project.ProjectFixtures.version;
 import static org.fupin.project.ProjectFixtures.PATH;
 import static org.fupin.project.ProjectFixtures.VILLAGE;
 import static org.fupin.project.ProjectFixtures.approver;
@@ -57,9 +58,9 @@ class ProjectBeneficiariesApiTest {
         as(viewer("5224")).get(PATH + "/" + id + "/history").then()
                 .body("[1].action", equalTo("beneficiaries-changed")).body("[1].changes[0].after", equalTo("2"));
         // an empty list unlinks every household
-        as(clerk("5224")).body(Map.of("householdCodes", List.of())).put(PATH + "/" + id + "/beneficiaries").then()
+        as(clerk("5224")).header("If-Match", "\"" + version(id) + "\"").body(Map.of("householdCodes", List.of())).put(PATH + "/" + id + "/beneficiaries").then()
                 .statusCode(200).body("beneficiaries", empty()).body("missingFields", contains("beneficiaries"));
-        as(clerk("5224")).body(Map.of()).put(PATH + "/" + id + "/beneficiaries").then()
+        as(clerk("5224")).header("If-Match", "\"" + version(id) + "\"").body(Map.of()).put(PATH + "/" + id + "/beneficiaries").then()
                 .statusCode(400).body("errors[0].field", equalTo("householdCodes"));
     }
 
@@ -73,7 +74,7 @@ class ProjectBeneficiariesApiTest {
         ReplicaRows.household(db, otherCounty, "522401001001", "REGISTERED", 3);
         String unknown = ReplicaRows.code();
         String id = entered(industry());
-        as(clerk("5224")).body(Map.of("householdCodes", List.of(ok, applied, otherCounty, unknown)))
+        as(clerk("5224")).header("If-Match", "\"" + version(id) + "\"").body(Map.of("householdCodes", List.of(ok, applied, otherCounty, unknown)))
                 .put(PATH + "/" + id + "/beneficiaries").then().statusCode(422).contentType("application/problem+json")
                 .body("type", endsWith("beneficiaries-not-eligible"))
                 .body("errors.field", contains("householdCodes[1]", "householdCodes[2]", "householdCodes[3]"))
@@ -89,15 +90,15 @@ class ProjectBeneficiariesApiTest {
         String code = ReplicaRows.code();
         UUID h = ReplicaRows.household(db, code, VILLAGE, "REGISTERED", 5);
         String id = entered(industry());
-        as(clerk("5224")).body(Map.of("householdCodes", List.of(code))).put(PATH + "/" + id + "/beneficiaries").then().statusCode(200);
+        as(clerk("5224")).header("If-Match", "\"" + version(id) + "\"").body(Map.of("householdCodes", List.of(code))).put(PATH + "/" + id + "/beneficiaries").then().statusCode(200);
         ReplicaRows.state(db, h, "REMOVED"); // 剔除 in household-service, replicated
         get(id).statusCode(200).body("beneficiaries.householdCode", contains(code)).body("beneficiaries.flag", contains("REMOVED"))
                 .body("missingFields", empty());
         // still linked: the list may be sent again with it
-        as(clerk("5224")).body(Map.of("householdCodes", List.of(code))).put(PATH + "/" + id + "/beneficiaries").then().statusCode(200);
+        as(clerk("5224")).header("If-Match", "\"" + version(id) + "\"").body(Map.of("householdCodes", List.of(code))).put(PATH + "/" + id + "/beneficiaries").then().statusCode(200);
         // but not linked anew to another project
         String other = entered(industry());
-        as(clerk("5224")).body(Map.of("householdCodes", List.of(code))).put(PATH + "/" + other + "/beneficiaries").then()
+        as(clerk("5224")).header("If-Match", "\"" + version(other) + "\"").body(Map.of("householdCodes", List.of(code))).put(PATH + "/" + other + "/beneficiaries").then()
                 .statusCode(422).body("errors[0].field", equalTo("householdCodes[0]"));
     }
 
@@ -105,7 +106,7 @@ class ProjectBeneficiariesApiTest {
     void aCancelledProjectKeepsItsBeneficiaries() {
         String id = entered(industry());
         post(approver("5224"), id, "cancellation", Map.of("reason", "终止")).statusCode(200);
-        as(clerk("5224")).body(Map.of("householdCodes", List.of())).put(PATH + "/" + id + "/beneficiaries").then()
+        as(clerk("5224")).header("If-Match", "\"" + version(id) + "\"").body(Map.of("householdCodes", List.of())).put(PATH + "/" + id + "/beneficiaries").then()
                 .statusCode(409).body("currentStage", equalTo("CANCELLED"));
     }
 }
