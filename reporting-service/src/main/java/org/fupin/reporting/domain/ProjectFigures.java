@@ -85,42 +85,22 @@ public final class ProjectFigures {
     public record Grouped<K>(Map<K, Figures> rows, Figures total) {
     }
 
+    /** The fund sources (资金来源) in fund-service's order: every figure lists them all, 0.00 where there is no money. */
+    public static final List<String> FUND_SOURCES = List.of("central-budget", "provincial-budget", "city-budget",
+            "county-budget", "local-government-debt", "relocation", "paired-assistance", "east-west-cooperation",
+            "social-donations", "bank-loans", "self-raised");
+
     public static Figures of(Collection<ProjectFact> projects, Map<String, HouseholdFact> households) {
-        Map<String, Long> byStage = new LinkedHashMap<>();
-        long nonCancelled = 0;
-        long started = 0;
-        long completed = 0;
-        long incomplete = 0;
-        BigDecimal total = BigDecimal.ZERO;
-        Map<String, BigDecimal> bySource = new TreeMap<>();
-        BigDecimal implemented = BigDecimal.ZERO;
-        BigDecimal investment = BigDecimal.ZERO;
-        BigDecimal weighted = BigDecimal.ZERO;
+        Sums sums = new Sums();
         Set<String> linked = new HashSet<>();
         for (ProjectFact p : projects) {
-            byStage.merge(p.stage(), 1L, Long::sum);
-            if (p.cancelled()) {
-                continue;
-            }
-            nonCancelled++;
             BigDecimal budget = p.budgetTotal();
-            total = total.add(budget);
-            p.budget().forEach((source, amount) -> bySource.merge(source, amount, BigDecimal::add));
-            if (STARTED.contains(p.stage())) {
-                started++;
-                implemented = implemented.add(budget);
+            sums.add(p.stage(), 1, p.incomplete() ? 1 : 0, budget, p.investmentCompleted(),
+                    p.physicalProgress() == null ? BigDecimal.ZERO : budget.multiply(p.physicalProgress()));
+            if (!p.cancelled()) {
+                p.budget().forEach(sums::addSource);
+                linked.addAll(p.householdIds());
             }
-            if (COMPLETED.contains(p.stage())) {
-                completed++;
-            }
-            if (p.incomplete()) {
-                incomplete++;
-            }
-            investment = investment.add(p.investmentCompleted());
-            if (p.physicalProgress() != null) {
-                weighted = weighted.add(budget.multiply(p.physicalProgress()).divide(HUNDRED)); // exact: a power of ten
-            }
-            linked.addAll(p.householdIds());
         }
         long beneficiaryHouseholds = 0;
         long beneficiaryPersons = 0;
@@ -131,12 +111,99 @@ public final class ProjectFigures {
                 beneficiaryPersons += h.persons();
             }
         }
-        Map<String, Money> sources = new LinkedHashMap<>();
-        bySource.forEach((s, a) -> sources.put(s, new Money(a)));
-        return new Figures(projects.size(), Collections.unmodifiableMap(byStage), nonCancelled,
-                Rate.of(started, nonCancelled), Rate.of(completed, nonCancelled), new Money(total),
-                Collections.unmodifiableMap(sources), new Money(implemented), new Money(investment),
-                new Rate(investment, total), new Rate(weighted, total), incomplete, beneficiaryHouseholds, beneficiaryPersons);
+        return sums.beneficiaries(beneficiaryHouseholds, beneficiaryPersons).figures();
+    }
+
+    /**
+     * The figures from sums per stage (what a database aggregation returns): the one place the formulas live, used by
+     * {@link #of} for single projects and by the report for sums grouped in SQL. Everything but the distinct beneficiary
+     * households is additive, so sums of groups add up to the sums of their union; beneficiaries are given as counted.
+     */
+    public static final class Sums {
+        private final Map<String, Long> byStage = new TreeMap<>();
+        private long nonCancelled;
+        private long started;
+        private long completed;
+        private long incomplete;
+        private BigDecimal total = BigDecimal.ZERO;
+        private final Map<String, BigDecimal> bySource = new TreeMap<>();
+        private BigDecimal implemented = BigDecimal.ZERO;
+        private BigDecimal investment = BigDecimal.ZERO;
+        private BigDecimal budgetTimesProgress = BigDecimal.ZERO;
+        private long beneficiaryHouseholds;
+        private long beneficiaryPersons;
+
+        /**
+         * Projects of one stage.
+         *
+         * @param projects            how many
+         * @param incomplete          of which incomplete (项目信息不完整)
+         * @param budget              Σ their total budgets
+         * @param investment          Σ their investment completed
+         * @param budgetTimesProgress Σ budget × physical progress in percent (0 where none was reported)
+         */
+        public Sums add(String stage, long projects, long incomplete, BigDecimal budget, BigDecimal investment,
+                        BigDecimal budgetTimesProgress) {
+            byStage.merge(stage, projects, Long::sum);
+            if (CANCELLED.equals(stage)) {
+                return this;
+            }
+            nonCancelled += projects;
+            this.incomplete += incomplete;
+            total = total.add(budget);
+            this.investment = this.investment.add(investment);
+            this.budgetTimesProgress = this.budgetTimesProgress.add(budgetTimesProgress);
+            if (STARTED.contains(stage)) {
+                started += projects;
+                implemented = implemented.add(budget);
+            }
+            if (COMPLETED.contains(stage)) {
+                completed += projects;
+            }
+            return this;
+        }
+
+        /** Σ budget of one fund source over the non-cancelled projects. */
+        public Sums addSource(String source, BigDecimal amount) {
+            bySource.merge(source, amount, BigDecimal::add);
+            return this;
+        }
+
+        /** The distinct beneficiary households (known, not removed) and their persons. */
+        public Sums beneficiaries(long households, long persons) {
+            beneficiaryHouseholds = households;
+            beneficiaryPersons = persons;
+            return this;
+        }
+
+        public Figures figures() {
+            Map<String, Long> stages = new LinkedHashMap<>();
+            for (String s : ProjectSnapshot.STAGES) {
+                stages.put(s, byStage.getOrDefault(s, 0L));
+            }
+            byStage.forEach(stages::putIfAbsent); // a stage newer than this version: shown, never dropped
+            long projects = stages.values().stream().mapToLong(Long::longValue).sum();
+            Map<String, Money> sources = new LinkedHashMap<>();
+            for (String s : FUND_SOURCES) {
+                sources.put(s, new Money(bySource.getOrDefault(s, BigDecimal.ZERO)));
+            }
+            bySource.forEach((s, a) -> sources.putIfAbsent(s, new Money(a)));
+            return new Figures(projects, Collections.unmodifiableMap(stages), nonCancelled,
+                    Rate.of(started, nonCancelled), Rate.of(completed, nonCancelled), new Money(total),
+                    Collections.unmodifiableMap(sources), new Money(implemented), new Money(investment),
+                    new Rate(new Money(investment).amount(), new Money(total).amount()),
+                    new Rate(weightedProgress(budgetTimesProgress), new Money(total).amount()), incomplete,
+                    beneficiaryHouseholds, beneficiaryPersons);
+        }
+    }
+
+    /**
+     * Σ budget × percent ÷ 100, exactly (a division by a power of ten), in one canonical form whatever the order of
+     * the sum: trailing zeros dropped down to two decimals ("420000.00", "0.333300" → "0.3333").
+     */
+    static BigDecimal weightedProgress(BigDecimal budgetTimesPercent) {
+        BigDecimal v = budgetTimesPercent.divide(HUNDRED).stripTrailingZeros();
+        return v.scale() < 2 ? v.setScale(2) : v;
     }
 
     /**

@@ -43,8 +43,9 @@ class ProjectFiguresTest {
     void theFiguresOfALibrary() {
         Figures f = ProjectFigures.of(LIBRARY, HOUSEHOLDS);
         assertEquals(6, f.projects());
-        assertEquals(Map.of("PLANNED", 1L, "TENDERING", 1L, "UNDER_CONSTRUCTION", 1L, "COMPLETED", 1L, "ACCEPTED", 1L,
-                "CANCELLED", 1L), f.byStage());
+        assertEquals(Map.of("PLANNED", 1L, "PRE_APPROVAL_DONE", 0L, "TENDERING", 1L, "UNDER_CONSTRUCTION", 1L, "COMPLETED", 1L,
+                "ACCEPTED", 1L, "CANCELLED", 1L), f.byStage());
+        assertEquals(ProjectSnapshot.STAGES, List.copyOf(f.byStage().keySet()), "every stage, in lifecycle order");
         assertEquals(5, f.nonCancelled());
         assertEquals(new Rate.Json("3", "5", "60.00", true), f.startRate().json());      // 开工率 over non-cancelled
         assertEquals(new Rate.Json("2", "5", "40.00", true), f.completionRate().json()); // 竣工率
@@ -56,7 +57,10 @@ class ProjectFiguresTest {
         assertEquals("44.21", f.investmentCompletionRate().percent()); // 419999.99 / 950000 = 44.2105…
         assertEquals("419999.99", f.investmentCompletionRate().json().numerator());
         // 形象进度: (300000 × 40 + 200000 × 100 + 100000 × 100) / 100 = 420000 over 950000 = 44.2105… → 44.21
-        assertEquals(0, new BigDecimal("420000").compareTo(f.physicalProgress().numerator()));
+        assertEquals("420000.00", f.physicalProgress().json().numerator());
+        assertEquals("950000.00", f.physicalProgress().json().denominator());
+        assertEquals(ProjectFigures.FUND_SOURCES, List.copyOf(f.budgetBySource().keySet()), "every source, 0.00 where none");
+        assertEquals("0.00", f.budgetBySource().get("bank-loans").toString());
         assertEquals("44.21", f.physicalProgress().percent());
         assertEquals(2, f.incompleteRecords());
         // h1 (twice), h2, h3; h4 removed; h5 only on the cancelled project
@@ -105,5 +109,44 @@ class ProjectFiguresTest {
         assertEquals(2, grouped.rows().get("2020").beneficiaryHouseholds()); // h1, h2
         assertEquals(3, grouped.total().beneficiaryHouseholds());
         assertEquals(ProjectFigures.of(LIBRARY, HOUSEHOLDS), grouped.total());
+    }
+
+    @Test
+    void sumsPerStageGiveTheFiguresOfTheProjects() {
+        // what the database returns: sums per stage and per source, beneficiaries counted apart
+        ProjectFigures.Sums sums = new ProjectFigures.Sums()
+                .add("ACCEPTED", 1, 1, new BigDecimal("100000.00"), new BigDecimal("99999.99"), new BigDecimal("10000000.0000"))
+                .add("PLANNED", 1, 1, new BigDecimal("100000.00"), new BigDecimal("0.00"), new BigDecimal("0.0000"))
+                .add("UNDER_CONSTRUCTION", 1, 0, new BigDecimal("300000.00"), new BigDecimal("120000.00"), new BigDecimal("12000000.0000"))
+                .add("TENDERING", 1, 0, new BigDecimal("250000.00"), new BigDecimal("0.00"), new BigDecimal("0.0000"))
+                .add("COMPLETED", 1, 0, new BigDecimal("200000.00"), new BigDecimal("200000.00"), new BigDecimal("20000000.0000"))
+                .add("CANCELLED", 1, 0, new BigDecimal("500000.00"), new BigDecimal("1000.00"), new BigDecimal("5000000.0000"))
+                .addSource("central-budget", new BigDecimal("850000.00"))
+                .addSource("county-budget", new BigDecimal("100000.00"))
+                .beneficiaries(3, 12);
+        assertEquals(ProjectFigures.of(LIBRARY, HOUSEHOLDS), sums.figures());
+    }
+
+    @Test
+    void sumsOfGroupsAddUp() {
+        ProjectFigures.Sums a = new ProjectFigures.Sums().add("PLANNED", 2, 1, new BigDecimal("10.00"), BigDecimal.ZERO, BigDecimal.ZERO);
+        a.add("PLANNED", 3, 0, new BigDecimal("5.00"), BigDecimal.ZERO, BigDecimal.ZERO);
+        Figures f = a.figures();
+        assertEquals(5, f.projects());
+        assertEquals(5L, f.byStage().get("PLANNED"));
+        assertEquals(1, f.incompleteRecords());
+        assertEquals("15.00", f.totalBudget().toString());
+        assertEquals(new Rate.Json("0", "5", "0.00", true), f.startRate().json());
+    }
+
+    @Test
+    void theWeightedProgressHasOneFormWhateverTheOrderOfTheSum() {
+        assertEquals("420000.00", ProjectFigures.weightedProgress(new BigDecimal("42000000.0000")).toPlainString());
+        assertEquals("0.00", ProjectFigures.weightedProgress(new BigDecimal("0.0000")).toPlainString());
+        assertEquals("0.000001", ProjectFigures.weightedProgress(new BigDecimal("0.0001")).toPlainString());
+        assertEquals("0.3333", ProjectFigures.weightedProgress(new BigDecimal("33.33")).toPlainString());
+        Figures tiny = ProjectFigures.of(List.of(project("t", "UNDER_CONSTRUCTION", "0.01", "0.00", "0.01", "0", false)), Map.of());
+        assertEquals("0.000001", tiny.physicalProgress().json().numerator(), "exact, not rounded");
+        assertEquals("0.01", tiny.physicalProgress().percent());
     }
 }
