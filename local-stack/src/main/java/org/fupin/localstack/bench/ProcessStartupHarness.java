@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The bench's minimal {@link StartupHarness}: {@code java <jvm options> -jar <service>/target/quarkus-app/quarkus-run.jar}
  * with the environment {@code ./fupin start} gives its services (the running stack's database of the service, Kafka,
- * OIDC issuer and this installation's personal-data keys), on free ports. A second reporting-service joins a consumer
- * group of its own from the latest offset, so it does not consume the topic again; the groups are listed in
+ * OIDC issuer and this installation's personal-data keys), on free ports. A second reporting-service or project-service
+ * joins a consumer group of its own from the latest offset, so it does not consume the topic again; the groups are listed in
  * {@link #consumerGroups()} for deletion.
  */
 final class ProcessStartupHarness implements StartupHarness {
@@ -87,7 +87,7 @@ final class ProcessStartupHarness implements StartupHarness {
             cmd.addAll(options.jvmOptions());
         }
         cmd.add(MARKER); // tells these instances apart from the running stack's services
-        if (service.equals("reporting-service")) {
+        if (service.equals("reporting-service") || service.equals("project-service")) { // both consume household-events
             String group = "fupin-bench-startup-" + UUID.randomUUID().toString().substring(0, 8);
             groups.add(group);
             cmd.add("-Dmp.messaging.incoming.household-events.group.id=" + group);
