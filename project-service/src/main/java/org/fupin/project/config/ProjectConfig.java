@@ -10,11 +10,11 @@ import java.util.Map;
  * The library's rules per category (configuration, not code), turned into the domain's {@code ProjectRules} at start
  * and checked against the category table ({@code ProjectRulesProvider}).
  */
-@ConfigMapping(prefix = "fupin.project")
+@ConfigMapping(prefix = "fupin.project-library")
 public interface ProjectConfig {
 
     /**
-     * The stages a category skips, e.g. {@code fupin.project.skipped-stages."education"=TENDERING}; only
+     * The stages a category skips, e.g. {@code fupin.project-library.skipped-stages."education"=TENDERING}; only
      * PRE_APPROVAL_DONE and TENDERING may be skipped. A category not listed goes through every stage.
      */
     Map<String, List<String>> skippedStages();
@@ -29,7 +29,7 @@ public interface ProjectConfig {
 
     /**
      * A category's own list of required fields, replacing the default one, e.g.
-     * {@code fupin.project.required-fields."industry"=regionCode,category,budget,beneficiaries}. It must name
+     * {@code fupin.project-library.required-fields."industry"=regionCode,category,budget,beneficiaries}. It must name
      * beneficiaries when the category table says the category needs them (checked at start).
      */
     Map<String, List<String>> requiredFields();

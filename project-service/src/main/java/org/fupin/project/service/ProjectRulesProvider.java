@@ -56,10 +56,10 @@ public class ProjectRulesProvider {
         List<String> errors = new ArrayList<>();
         Set<String> codes = new LinkedHashSet<>();
         table.forEach(c -> codes.add(c.code()));
-        Set<ProjectField> defaults = fields(config.defaultRequiredFields(), "fupin.project.default-required-fields", errors);
+        Set<ProjectField> defaults = fields(config.defaultRequiredFields(), "fupin.project-library.default-required-fields", errors);
         Map<String, Set<ProjectStage>> skipped = new LinkedHashMap<>();
         config.skippedStages().forEach((category, stages) -> {
-            String key = "fupin.project.skipped-stages.\"" + category + "\"";
+            String key = "fupin.project-library.skipped-stages.\"" + category + "\"";
             if (!codes.contains(category)) {
                 errors.add(key + ": unknown category");
                 return;
@@ -79,15 +79,15 @@ public class ProjectRulesProvider {
             skipped.put(category, s);
         });
         config.requiredFields().keySet().stream().filter(c -> !codes.contains(c))
-                .forEach(c -> errors.add("fupin.project.required-fields.\"" + c + "\": unknown category"));
+                .forEach(c -> errors.add("fupin.project-library.required-fields.\"" + c + "\": unknown category"));
         Map<String, Set<ProjectField>> required = new LinkedHashMap<>();
         for (ProjectCategoryEntry c : table) {
             List<String> own = config.requiredFields().get(c.code());
             Set<ProjectField> f;
             if (own != null) {
-                f = fields(own, "fupin.project.required-fields.\"" + c.code() + "\"", errors);
+                f = fields(own, "fupin.project-library.required-fields.\"" + c.code() + "\"", errors);
                 if (c.needsBeneficiaries() && !f.contains(ProjectField.BENEFICIARIES)) {
-                    errors.add("fupin.project.required-fields.\"" + c.code() + "\": the category table says " + c.code()
+                    errors.add("fupin.project-library.required-fields.\"" + c.code() + "\": the category table says " + c.code()
                             + " needs beneficiaries (needs_beneficiaries); list beneficiaries");
                 }
             } else {
