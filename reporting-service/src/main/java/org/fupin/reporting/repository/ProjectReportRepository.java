@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The project figures' sums, aggregated in the database and grouped by the dimension asked for: three statements for
- * the rows (per group and stage; per group and fund source; distinct beneficiary households per group joined with the
- * household facts) and one for the total's distinct households, whatever the number of projects. The formulas are the
+ * The project figures' sums, aggregated in the database and grouped by the dimension asked for: three statements
+ * whatever the number of projects (per group and stage; per group and fund source; distinct beneficiary households per
+ * group and in total, joined with the household facts at query time). The formulas are the
  * domain's ({@link ProjectFigures.Sums}); this class only sums.
  */
 @ApplicationScoped
@@ -69,20 +69,26 @@ public class ProjectReportRepository {
             }
             total.addSource((String) r[1], (BigDecimal) r[2]);
         }
-        String beneficiaries = """
-                select x.g, count(*), coalesce(sum(h.member_count), 0)
-                from (select distinct %s as g, l.household_id
-                      from project_beneficiary l join project_fact p on p.project_id = l.project_id
-                      where %s and p.stage <> 'CANCELLED') x
-                join household_fact h on h.household_id = x.household_id and h.status <> 'REMOVED'
-                group by x.g""";
-        if (grouping != null) {
-            for (Object[] r : rows(beneficiaries.formatted(g, where), params)) {
-                group(groups, r[0]).beneficiaries(((Number) r[1]).longValue(), ((Number) r[2]).longValue());
+        // distinct (group, household) pairs of the known, non-removed households, joined once: the groups' counts and
+        // the total's (each household once, whatever the groups it is in) from the same pairs
+        for (Object[] r : rows("""
+                with pairs as materialized (
+                  select distinct %s as g, l.household_id, h.member_count
+                  from project_beneficiary l
+                  join project_fact p on p.project_id = l.project_id
+                  join household_fact h on h.household_id = l.household_id and h.status <> 'REMOVED'
+                  where %s and p.stage <> 'CANCELLED')
+                select g, count(*), coalesce(sum(member_count), 0), false from pairs group by g
+                union all
+                select null, count(*), coalesce(sum(member_count), 0), true
+                from (select distinct household_id, member_count from pairs) t""".formatted(g, where), params)) {
+            long households = ((Number) r[1]).longValue();
+            long persons = ((Number) r[2]).longValue();
+            if ((Boolean) r[3]) {
+                total.beneficiaries(households, persons);
+            } else if (grouping != null) {
+                group(groups, r[0]).beneficiaries(households, persons);
             }
-        }
-        for (Object[] r : rows(beneficiaries.formatted("cast(null as varchar)", where), params)) {
-            total.beneficiaries(((Number) r[1]).longValue(), ((Number) r[2]).longValue());
         }
         return new Result(groups, total);
     }

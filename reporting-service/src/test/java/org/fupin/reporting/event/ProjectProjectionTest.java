@@ -4,6 +4,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fupin.contracts.CloudEventHeaders;
 import org.fupin.contracts.EventSchemas;
+import org.fupin.contracts.project.ProjectCancelledV1;
+import org.fupin.contracts.project.ProjectProgressReportedV1;
+import org.fupin.contracts.project.ProjectRegisteredV1;
 import org.fupin.reporting.ProjectReports;
 import org.fupin.reporting.Reports;
 import org.fupin.reporting.TestHousehold;
@@ -14,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -100,9 +105,9 @@ class ProjectProjectionTest {
         UUID progressId = UUID.randomUUID();
         p.progress = "30.00";
         p.investment = "10000.00";
-        var progress = new org.fupin.contracts.project.ProjectProgressReportedV1(p.id, p.code, p.region, p.category, p.year,
-                p.batch, p.stage, p.stageDate, java.util.Map.copyOf(p.budget), p.budgetTotal(), p.progress, p.investment,
-                p.missing, false, null, java.time.LocalDate.of(2026, 11, 20));
+        var progress = new ProjectProgressReportedV1(p.id, p.code, p.region, p.category, p.year,
+                p.batch, p.stage, p.stageDate, Map.copyOf(p.budget), p.budgetTotal(), p.progress, p.investment,
+                p.missing, false, null, LocalDate.of(2026, 11, 20));
         p.publish(progressId, 6, progress);                                   // v6
         String held = "projects=1 stages=0,0,0,1,0,0,0 nonCancelled=1 start=1/1=100.00 completion=0/1=0.00"
                 + " budget=100000.00 central=100000.00 county=0.00 implemented=100000.00 investment=10000.00"
@@ -112,16 +117,16 @@ class ProjectProjectionTest {
         // the same event again (redelivery: same id), stale events under new ids, an older beneficiary list
         p.publish(progressId, 6, progress);
         TestProject planned = new TestProject(p.region, 2020, "industry", "first").budget("central-budget", "999.00");
-        p.publishAt(1, new org.fupin.contracts.project.ProjectRegisteredV1(p.id, p.code, p.region, "industry", 2020, "first",
-                "NEW", "PLANNED", p.stageDate, java.util.Map.copyOf(planned.budget), planned.budgetTotal(), null, "0.00",
-                List.of("beneficiaries"), Instant.parse("2026-11-20T08:00:00Z"), java.time.LocalDate.of(2026, 11, 20)));
+        p.publishAt(1, new ProjectRegisteredV1(p.id, p.code, p.region, "industry", 2020, "first",
+                "NEW", "PLANNED", p.stageDate, Map.copyOf(planned.budget), planned.budgetTotal(), null, "0.00",
+                List.of("beneficiaries"), Instant.parse("2026-11-20T08:00:00Z"), LocalDate.of(2026, 11, 20)));
         p.households = List.of(h1.id, h2.id);
         p.publishAt(1, p.beneficiariesChanged());                              // a list older than the one held (v2)
         String stage = p.stage;
         p.stage = "CANCELLED";
-        p.publishAt(5, new org.fupin.contracts.project.ProjectCancelledV1(p.id, p.code, p.region, p.category, p.year, p.batch,
-                "CANCELLED", p.stageDate, java.util.Map.copyOf(p.budget), p.budgetTotal(), p.progress, p.investment, p.missing,
-                "TENDERING", "stale", java.time.LocalDate.of(2026, 11, 20)));
+        p.publishAt(5, new ProjectCancelledV1(p.id, p.code, p.region, p.category, p.year, p.batch,
+                "CANCELLED", p.stageDate, Map.copyOf(p.budget), p.budgetTotal(), p.progress, p.investment, p.missing,
+                "TENDERING", "stale", LocalDate.of(2026, 11, 20)));
         p.stage = stage;
         // a marker behind them on the same partition (same key), in another year: once it shows, they were consumed
         TestProject marker = new TestProject(county + "001002", 2021, "industry", "first").budget("central-budget", "1.00");
@@ -136,9 +141,9 @@ class ProjectProjectionTest {
         var list = p.beneficiariesChanged();                                   // carries the snapshot of v6 (30 %)
         p.progress = "60.00";
         p.investment = "20000.00";
-        p.publishAt(8, new org.fupin.contracts.project.ProjectProgressReportedV1(p.id, p.code, p.region, p.category, p.year,
-                p.batch, p.stage, p.stageDate, java.util.Map.copyOf(p.budget), p.budgetTotal(), p.progress, p.investment,
-                p.missing, false, null, java.time.LocalDate.of(2026, 11, 20)));
+        p.publishAt(8, new ProjectProgressReportedV1(p.id, p.code, p.region, p.category, p.year,
+                p.batch, p.stage, p.stageDate, Map.copyOf(p.budget), p.budgetTotal(), p.progress, p.investment,
+                p.missing, false, null, LocalDate.of(2026, 11, 20)));
         p.publishAt(7, list);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(
                 "projects=1 stages=0,0,0,1,0,0,0 nonCancelled=1 start=1/1=100.00 completion=0/1=0.00"
