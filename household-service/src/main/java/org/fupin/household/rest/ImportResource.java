@@ -19,8 +19,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fupin.household.service.ImportHouseholdKind;
 import org.fupin.household.service.ImportParser;
-import org.fupin.household.service.ImportService;
+import org.fupin.platform.imports.ImportFormat;
+import org.fupin.platform.imports.ImportJobs;
 import org.fupin.platform.security.Roles;
 
 import java.io.InputStream;
@@ -33,10 +35,12 @@ import java.util.UUID;
 @SecurityRequirement(name = "SecurityScheme")
 public class ImportResource {
 
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = ImportFormat.XLSX_TYPE;
 
     @Inject
-    ImportService imports;
+    ImportJobs imports;
+    @Inject
+    ImportHouseholdKind households;
     @Context
     UriInfo uri;
 
@@ -46,12 +50,10 @@ public class ImportResource {
     @RolesAllowed(Roles.HOUSEHOLD_IMPORTER)
     @Operation(summary = "Submit a batch (NDJSON: one ImportRequest per line; CSV or xlsx: the template's columns, one row per member)."
             + " 202 with the job; the same batch again returns the same job. At most fupin.household.import.max-body-size (413),"
-            + " and fupin.household.import.max-jobs-per-caller jobs queued or running per caller (429 with Retry-After).")
+            + " and fupin.import.max-jobs-per-caller jobs queued or running per caller (429 with Retry-After).")
     public Response submit(@Context jakarta.ws.rs.core.HttpHeaders headers, InputStream body) {
-        String type = headers.getMediaType() == null ? "" : headers.getMediaType().toString();
-        ImportParser.Format format = type.startsWith("text/csv") ? ImportParser.Format.CSV
-                : type.startsWith(XLSX) ? ImportParser.Format.XLSX : ImportParser.Format.NDJSON;
-        var accepted = imports.submit(format, body);
+        ImportFormat format = ImportFormat.ofMediaType(headers.getMediaType() == null ? null : headers.getMediaType().toString());
+        var accepted = imports.submit(households, format, body);
         return Response.accepted(Map.of("jobId", accepted.jobId(), "alreadySubmitted", accepted.alreadyKnown()))
                 .location(uri.getBaseUriBuilder().path("/api/v1/household-imports/{id}").build(accepted.jobId())).build();
     }
@@ -61,7 +63,7 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HOUSEHOLD_IMPORTER, Roles.HOUSEHOLD_VIEWER})
     public ImportJobView job(@PathParam("id") UUID id) {
-        ImportService.JobStatus j = imports.job(id);
+        ImportJobs.JobStatus j = imports.job(households, id);
         return new ImportJobView(j.id(), j.state(), j.format(), j.total(), j.processed(), j.accepted(), j.rejected(), j.submittedBy(),
                 j.createdAt(), j.finishedAt());
     }
@@ -71,10 +73,10 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HOUSEHOLD_IMPORTER, Roles.HOUSEHOLD_VIEWER})
     @Operation(summary = "The rows rejected, by row number and field (never the submitted values); size at most"
-            + " fupin.household.import.max-page-size (1000). Kept for fupin.household.import.error-retention after the job.")
+            + " fupin.import.max-page-size (1000). Kept for fupin.import.error-retention after the job.")
     public List<ImportRowError> errors(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("500") @Min(1) int size) {
-        return imports.errors(id, page, size).stream().map(e -> new ImportRowError(e.row(), e.field(), e.message())).toList();
+        return imports.errors(households, id, page, size).stream().map(e -> new ImportRowError(e.row(), e.field(), e.message())).toList();
     }
 
     @GET

@@ -1,43 +1,19 @@
 package org.fupin.household.service;
 
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.apache.poi.UnsupportedFileFormatException;
-import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
+import org.fupin.platform.imports.BatchReader;
+import org.fupin.platform.imports.ImportFormat;
+import org.fupin.platform.imports.ImportKind;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,8 +28,6 @@ import java.util.Map;
  */
 public final class ImportParser {
 
-    public enum Format { NDJSON, CSV, XLSX }
-
     /** The columns of the CSV and of the xlsx template, in order. */
     public static final List<String> COLUMNS = List.of("householdRef", "regionCode", "householdCode", "householdType", "mainCause",
             "otherCauses", "incomeYear", "wages", "production", "property", "transfer", "identificationYear",
@@ -67,10 +41,6 @@ public final class ImportParser {
 
     private static final List<String> MEMBER_COLUMNS = COLUMNS.subList(12, COLUMNS.size());
 
-    public interface Sink {
-        void row(int rowNumber, String payload);
-    }
-
     private final ObjectMapper json;
 
     public ImportParser(ObjectMapper json) {
@@ -78,122 +48,32 @@ public final class ImportParser {
     }
 
     /** Reads the batch from {@code in}; a workbook is read from {@code file} (the same bytes), row by row. */
-    public void parse(Format format, InputStream in, Path file, Sink sink) throws IOException {
+    public void parse(ImportFormat format, InputStream in, Path file, ImportKind.RowSink sink) throws IOException {
         switch (format) {
-            case NDJSON -> ndjson(in, sink);
-            case CSV -> csv(in, sink);
-            case XLSX -> xlsx(file, sink);
-        }
-    }
-
-    private void ndjson(InputStream in, Sink sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int n = 0;
-        while ((line = reader.readLine()) != null) {
-            n++;
-            if (!line.isBlank()) {
-                sink.row(n, line);
+            case NDJSON -> BatchReader.ndjson(in, sink::row);
+            case CSV -> {
+                Grouper g = new Grouper(sink);
+                BatchReader.csv(in, g::add);
+                g.flush();
             }
-        }
-    }
-
-    private void csv(InputStream in, Sink sink) throws IOException {
-        CsvMapper mapper = new CsvMapper();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema)
-                .readValues(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            Grouper g = new Grouper(sink);
-            int line = 1;
-            while (it.hasNext()) {
-                line++;
-                g.add(line, it.next());
+            case XLSX -> {
+                Grouper g = new Grouper(sink);
+                // the template's Chinese label row is skipped
+                BatchReader.xlsx(file, values -> !LABELS.get(0).equals(values.get("householdRef")), g::add);
+                g.flush();
             }
-            g.flush();
-        }
-    }
-
-    /**
-     * The first sheet, streamed (SAX over the sheet's XML, shared strings read-only): a workbook of any size needs
-     * memory for one row, not for the whole sheet.
-     */
-    private void xlsx(Path file, Sink sink) throws IOException {
-        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-            XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            StylesTable styles = reader.getStylesTable();
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                return;
-            }
-            Grouper g = new Grouper(sink);
-            SheetRows rows = new SheetRows(g);
-            try (InputStream sheet = sheets.next()) {
-                XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new DataFormatter(), false));
-                xml.parse(new InputSource(sheet));
-            }
-            g.flush();
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException | POIXMLException | UnsupportedFileFormatException e) {
-            throw new IOException("not a readable xlsx workbook", e);
-        }
-    }
-
-    /** Rows of a sheet as they stream by: the first is the header (column keys); the template's label row is skipped. */
-    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final Grouper grouper;
-        private List<String> names;
-        private final Map<Integer, String> cells = new HashMap<>();
-
-        SheetRows(Grouper grouper) {
-            this.grouper = grouper;
-        }
-
-        @Override
-        public void startRow(int rowNum) {
-            cells.clear();
-        }
-
-        @Override
-        public void cell(String reference, String formatted, XSSFComment comment) {
-            if (reference != null && formatted != null) {
-                cells.put(new CellReference(reference).getCol() & 0xffff, formatted.trim());
-            }
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            if (names == null) {
-                int width = cells.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-                names = new ArrayList<>();
-                for (int i = 0; i < width; i++) {
-                    names.add(cells.getOrDefault(i, ""));
-                }
-                return;
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                values.put(names.get(i), cells.getOrDefault(i, ""));
-            }
-            if (LABELS.get(0).equals(values.get("householdRef"))) {
-                return; // the template's Chinese label row
-            }
-            if (values.values().stream().allMatch(String::isEmpty)) {
-                return;
-            }
-            grouper.add(rowNum + 1, values);
         }
     }
 
     /** Collects consecutive member rows of one household into one payload. */
     private final class Grouper {
-        private final Sink sink;
+        private final ImportKind.RowSink sink;
         private String ref;
         private int firstRow;
         private ObjectNode household;
         private String identificationYear;
 
-        Grouper(Sink sink) {
+        Grouper(ImportKind.RowSink sink) {
             this.sink = sink;
         }
 

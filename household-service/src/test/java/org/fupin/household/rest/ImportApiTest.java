@@ -82,7 +82,7 @@ class ImportApiTest {
                 .body("findAll { it.row == 4 }.field", hasItem("household.members[0].residentId"))
                 .body("findAll { it.row == 7 }.field", hasItem("row"))
                 .body("row", org.hamcrest.Matchers.not(hasItem(1)));
-        assertEquals(2, count("select count(*) from import_job_row r join outbox_event o on o.aggregate_id = r.household_id::text"
+        assertEquals(2, count("select count(*) from import_job_row r join outbox_event o on o.aggregate_id = r.entity_id::text"
                 + " and o.event_type = 'household.registered.v1' where r.job_id = '" + job + "'"));
         // the same batch again: the same job, nothing imported twice
         assertEquals(job, submit(IMPORTER, "application/x-ndjson", batch, true));
@@ -102,7 +102,7 @@ class ImportApiTest {
         Map<String, Object> done = awaitDone(IMPORTER, job);
         assertEquals(2, done.get("total"));
         assertEquals(2, done.get("accepted"));
-        assertEquals(2, count("select member_count from household h join import_job_row r on r.household_id = h.id"
+        assertEquals(2, count("select member_count from household h join import_job_row r on r.entity_id = h.id"
                 + " where r.job_id = '" + job + "' and r.row_number = 2"));
     }
 

@@ -97,8 +97,8 @@ class ImportLimitsTest {
     /** A job of the caller that no runner works on (as if queued behind others). */
     UUID runningJob(String principal) throws Exception {
         UUID id = UUID.randomUUID();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into import_job (id, principal, region_prefix,"
-                + " content_hash, format, state, total, created_at) values (?, ?, '52', ?, 'NDJSON', 'RUNNING', 0, now())")) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into import_job (id, kind, principal, region_prefix,"
+                + " content_hash, format, state, total, created_at) values (?, 'household', ?, '52', ?, 'NDJSON', 'RUNNING', 0, now())")) {
             ps.setObject(1, id);
             ps.setString(2, principal);
             ps.setString(3, id.toString().replace("-", ""));

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fupin.contracts.CloudEventHeaders;
 import org.fupin.contracts.Topics;
 import org.fupin.household.TestIds;
+import org.fupin.platform.imports.ImportRunner;
 import org.fupin.platform.pii.PersonalDataProtector;
 import org.fupin.testsupport.KafkaProbe;
 import org.fupin.testsupport.SuiteInfrastructure;
@@ -106,12 +107,12 @@ class ImportChunkTest {
         }
         assertEquals(1, count("select count(*) from household where household_code = '" + code + "'"));
         // the accepted rows, their households, members, history and events were written by one transaction
-        assertEquals(1, count("select count(distinct h.xmin::text) from household h join import_job_row r on r.household_id = h.id"
+        assertEquals(1, count("select count(distinct h.xmin::text) from household h join import_job_row r on r.entity_id = h.id"
                 + " where r.job_id = " + j));
         assertEquals(1, count("select count(distinct r.xmin::text) from import_job_row r where r.job_id = " + j));
-        assertEquals(3 + 2 + 2 + 1, count("select count(*) from household_member m join import_job_row r on r.household_id = m.household_id"
+        assertEquals(3 + 2 + 2 + 1, count("select count(*) from household_member m join import_job_row r on r.entity_id = m.household_id"
                 + " where r.job_id = " + j));
-        assertEquals(4, count("select count(*) from household_history x join import_job_row r on r.household_id = x.household_id"
+        assertEquals(4, count("select count(*) from household_history x join import_job_row r on r.entity_id = x.household_id"
                 + " where r.job_id = " + j + " and x.action = 'imported'"));
         assertPublishedOnce(job);
     }
@@ -187,7 +188,7 @@ class ImportChunkTest {
         Map<String, List<Long>> expected = new HashMap<>(); // event id -> version
         Set<String> ids = new java.util.HashSet<>();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("select o.event_id, o.aggregate_id, o.aggregate_version"
-                + " from outbox_event o join import_job_row r on o.aggregate_id = r.household_id::text where r.job_id = ? order by o.seq")) {
+                + " from outbox_event o join import_job_row r on o.aggregate_id = r.entity_id::text where r.job_id = ? order by o.seq")) {
             ps.setObject(1, job);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -227,8 +228,8 @@ class ImportChunkTest {
     UUID stage(List<String> payloads) throws Exception {
         UUID job = UUID.randomUUID();
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("insert into import_job (id, principal, region_prefix, content_hash, format, state,"
-                    + " total, created_at) values (?, ?, '52', ?, 'NDJSON', 'RUNNING', ?, now())")) {
+            try (PreparedStatement ps = c.prepareStatement("insert into import_job (id, kind, principal, region_prefix, content_hash, format, state,"
+                    + " total, created_at) values (?, 'household', ?, '52', ?, 'NDJSON', 'RUNNING', ?, now())")) {
                 ps.setObject(1, job);
                 ps.setString(2, "chunk-test-" + job);
                 ps.setString(3, job.toString().replace("-", ""));

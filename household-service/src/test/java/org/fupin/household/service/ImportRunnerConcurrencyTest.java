@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.fupin.household.TestIds;
+import org.fupin.platform.imports.ImportRunner;
 import org.fupin.platform.pii.PersonalDataProtector;
 import org.junit.jupiter.api.Test;
 
@@ -80,8 +81,8 @@ class ImportRunnerConcurrencyTest {
         assertEquals(3, count("select count(*) from import_job_row where job_id = " + j + " and status = 'REJECTED'"));
         assertEquals(0, count("select count(*) from import_job_row where job_id = " + j + " and payload is not null"));
         // one household per accepted row, one registered event per household
-        assertEquals(25, count("select count(distinct h.id) from household h join import_job_row r on r.household_id = h.id where r.job_id = " + j));
-        assertEquals(25, count("select count(*) from import_job_row r join outbox_event o on o.aggregate_id = r.household_id::text"
+        assertEquals(25, count("select count(distinct h.id) from household h join import_job_row r on r.entity_id = h.id where r.job_id = " + j));
+        assertEquals(25, count("select count(*) from import_job_row r join outbox_event o on o.aggregate_id = r.entity_id::text"
                 + " and o.event_type = 'household.registered.v1' where r.job_id = " + j));
         assertEquals(1, count("select count(*) from household_member where id_hash = '" + pii.hash(twice) + "'"));
         // finished once
@@ -126,8 +127,8 @@ class ImportRunnerConcurrencyTest {
     private UUID stage(List<String> payloads) throws Exception {
         UUID job = UUID.randomUUID();
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("insert into import_job (id, principal, region_prefix, content_hash, format, state,"
-                    + " total, created_at) values (?, ?, '52', ?, 'NDJSON', 'RUNNING', ?, now())")) {
+            try (PreparedStatement ps = c.prepareStatement("insert into import_job (id, kind, principal, region_prefix, content_hash, format, state,"
+                    + " total, created_at) values (?, 'household', ?, '52', ?, 'NDJSON', 'RUNNING', ?, now())")) {
                 ps.setObject(1, job);
                 ps.setString(2, "runner-test-" + job);
                 ps.setString(3, job.toString().replace("-", ""));

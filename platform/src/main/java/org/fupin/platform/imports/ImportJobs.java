@@ -1,12 +1,9 @@
-package org.fupin.household.service;
+package org.fupin.platform.imports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.fupin.household.config.ImportConfig;
-import org.fupin.platform.audit.AuditTrail;
 import org.fupin.platform.pii.PersonalDataProtector;
 import org.fupin.platform.problem.ApiProblem;
 import org.fupin.platform.region.RegionScope;
@@ -32,24 +29,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Bulk import for provincial systems: the batch is stored as one row per household, then a job imports the rows
- * independently (one bad row does not sink the batch). The same batch sent again by the same caller is the same job.
- * A batch is spooled to a temporary file (capped while read), its rows are stored encrypted, and a caller may have only
- * a few jobs queued or running at once.
+ * Bulk imports: a batch is stored as one row per record, then {@link ImportRunner} imports the rows independently (one
+ * bad row does not sink the batch). The same batch sent again by the same caller is the same job. A batch is spooled
+ * to a temporary file (capped while read), its rows are stored encrypted (names, ID numbers: sealed at rest), and a
+ * caller may have only a few jobs queued or running at once. Tables: {@code import_job}, {@code import_job_row},
+ * {@code import_row_error} (platform migration V0_3).
  */
 @ApplicationScoped
-public class ImportService {
+public class ImportJobs {
 
     @Inject
     AgroalDataSource db;
     @Inject
-    ObjectMapper json;
-    @Inject
     RegionScope region;
     @Inject
     SecurityIdentity identity;
-    @Inject
-    AuditTrail audit;
     @Inject
     ImportRunner runner;
     @Inject
@@ -61,7 +55,7 @@ public class ImportService {
     }
 
     /** A job's progress: processed = accepted + rejected, out of total. */
-    public record JobStatus(UUID id, String state, String format, int total, long processed, long accepted, long rejected,
+    public record JobStatus(UUID id, String kind, String state, String format, int total, long processed, long accepted, long rejected,
                             String submittedBy, OffsetDateTime createdAt, OffsetDateTime finishedAt) {
     }
 
@@ -69,7 +63,7 @@ public class ImportService {
     public record RowError(int row, String field, String message) {
     }
 
-    /** Too many jobs of this caller queued or running (429 with Retry-After). */
+    /** Too many jobs of this caller queued or running (429 with Retry-After, see {@link ImportProblems}). */
     public static final class TooManyJobs extends ApiProblem {
         private final long retryAfterSeconds;
 
@@ -85,7 +79,8 @@ public class ImportService {
         }
     }
 
-    public Accepted submit(ImportParser.Format format, InputStream body) {
+    /** Stores the batch as a job of the kind for the caller (principal and region), and starts it; 202 material. */
+    public Accepted submit(ImportKind<?> kind, ImportFormat format, InputStream body) {
         String prefix = region.prefix();
         String principal = identity.getPrincipal().getName();
         if (runningJobs(null, principal) >= config.maxJobsPerCaller()) { // cheap refusal before the body is read
@@ -93,7 +88,7 @@ public class ImportService {
         }
         Path spool = null;
         try {
-            spool = Files.createTempFile("household-import-", ".batch");
+            spool = Files.createTempFile(kind.name() + "-import-", ".batch");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(new Capped(body, config.maxBodySize().asLongValue()), sha)) {
                 Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
@@ -102,19 +97,19 @@ public class ImportService {
                 throw ApiProblem.validation("body", "the batch is empty");
             }
             String hash = HexFormat.of().formatHex(sha.digest());
-            Optional<UUID> existing = findJob(principal, hash);
+            Optional<UUID> existing = findJob(kind, principal, hash);
             if (existing.isPresent()) {
                 return new Accepted(existing.get(), true);
             }
             UUID jobId = UUID.randomUUID();
             int total;
             try {
-                total = store(jobId, principal, prefix, hash, format, spool);
+                total = store(kind, jobId, principal, prefix, hash, format, spool);
             } catch (SameBatchStoredConcurrently e) {
-                return new Accepted(findJob(principal, hash).orElseThrow(), true);
+                return new Accepted(findJob(kind, principal, hash).orElseThrow(), true);
             }
             if (total == 0) {
-                throw ApiProblem.validation("body", "the batch holds no household");
+                throw ApiProblem.validation("body", kind.noRows());
             }
             runner.start(jobId);
             return new Accepted(jobId, false);
@@ -184,7 +179,7 @@ public class ImportService {
         }
     }
 
-    /** Jobs of the caller queued or running. */
+    /** Jobs of the caller queued or running (of any kind). */
     private long runningJobs(Connection c, String principal) {
         try (Connection own = c == null ? db.getConnection() : null;
              PreparedStatement ps = (c == null ? own : c).prepareStatement("select count(*) from import_job where principal = ? and state = 'RUNNING'")) {
@@ -198,11 +193,12 @@ public class ImportService {
         }
     }
 
-    private Optional<UUID> findJob(String principal, String hash) {
+    private Optional<UUID> findJob(ImportKind<?> kind, String principal, String hash) {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select id from import_job where principal = ? and content_hash = ?")) {
-            ps.setString(1, principal);
-            ps.setString(2, hash);
+             PreparedStatement ps = c.prepareStatement("select id from import_job where kind = ? and principal = ? and content_hash = ?")) {
+            ps.setString(1, kind.name());
+            ps.setString(2, principal);
+            ps.setString(3, hash);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
             }
@@ -212,7 +208,8 @@ public class ImportService {
     }
 
     /** Job and rows in one transaction: a batch is either fully stored or not at all. */
-    private int store(UUID jobId, String principal, String prefix, String hash, ImportParser.Format format, Path spool) throws IOException {
+    private int store(ImportKind<?> kind, UUID jobId, String principal, String prefix, String hash, ImportFormat format, Path spool)
+            throws IOException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             // one submitter's batches are stored one at a time, so the job limit holds under concurrent submissions
@@ -224,22 +221,23 @@ public class ImportService {
                 c.rollback();
                 throw tooMany();
             }
-            try (PreparedStatement job = c.prepareStatement("insert into import_job (id, principal, region_prefix, content_hash, format, state, total, created_at)"
-                    + " values (?, ?, ?, ?, ?, 'RUNNING', 0, now())");
+            try (PreparedStatement job = c.prepareStatement("insert into import_job (id, kind, principal, region_prefix, content_hash, format,"
+                    + " state, total, created_at) values (?, ?, ?, ?, ?, ?, 'RUNNING', 0, now())");
                  PreparedStatement row = c.prepareStatement("insert into import_job_row (job_id, row_number, payload, status) values (?, ?, ?, 'PENDING')")) {
                 job.setObject(1, jobId);
-                job.setString(2, principal);
-                job.setString(3, prefix);
-                job.setString(4, hash);
-                job.setString(5, format.name());
+                job.setString(2, kind.name());
+                job.setString(3, principal);
+                job.setString(4, prefix);
+                job.setString(5, hash);
+                job.setString(6, format.name());
                 job.executeUpdate();
                 int[] count = {0};
                 try (InputStream in = Files.newInputStream(spool)) {
-                    new ImportParser(json).parse(format, in, spool, (n, payload) -> {
+                    kind.parse(format, in, spool, (n, payload) -> {
                         try {
                             row.setObject(1, jobId);
                             row.setInt(2, n);
-                            row.setString(3, pii.encrypt(payload)); // names, ID numbers, birth dates: sealed at rest
+                            row.setString(3, pii.encrypt(payload)); // sealed at rest, like every column of personal data
                             row.addBatch();
                             if (++count[0] % 1000 == 0) {
                                 row.executeBatch();
@@ -278,29 +276,31 @@ public class ImportService {
     private static final class SameBatchStoredConcurrently extends RuntimeException {
     }
 
-    /** The job with its counters, which the runner keeps current with each row's outcome. */
-    public JobStatus job(UUID id) {
+    /** The job of the kind with its counters, which the runner keeps current; 404 outside the caller's region. */
+    public JobStatus job(ImportKind<?> kind, UUID id) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select id, state, format, total, created_at, finished_at, region_prefix, principal,"
-                     + " processed, accepted, rejected from import_job where id = ?")) {
+                     + " processed, accepted, rejected from import_job where id = ? and kind = ?")) {
             ps.setObject(1, id);
+            ps.setString(2, kind.name());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !region.covers(rs.getString(7) + "000000000000".substring(rs.getString(7).length()))) {
                     throw ApiProblem.notFound("import job", id);
                 }
-                return new JobStatus(id, rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                        rs.getString(8), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class));
+                return new JobStatus(id, kind.name(), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(9), rs.getLong(10),
+                        rs.getLong(11), rs.getString(8), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public List<RowError> errors(UUID id, int page, int size) {
+    /** A page of the job's error report, by row and field. */
+    public List<RowError> errors(ImportKind<?> kind, UUID id, int page, int size) {
         if (size > config.maxPageSize()) {
             throw ApiProblem.validation("size", "must be at most " + config.maxPageSize());
         }
-        job(id); // existence and region
+        job(kind, id); // existence and region
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select row_number, field, message from import_row_error where job_id = ?"
                      + " order by row_number, field limit ? offset ?")) {

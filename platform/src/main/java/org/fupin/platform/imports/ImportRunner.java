@@ -1,7 +1,5 @@
-package org.fupin.household.service;
+package org.fupin.platform.imports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,17 +9,14 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import org.fupin.household.config.ImportConfig;
-
 import org.fupin.platform.audit.AuditTrail;
 import org.fupin.platform.pii.PersonalDataProtector;
 import org.fupin.platform.problem.ApiProblem;
 import org.fupin.platform.region.RegionScope;
-import org.fupin.platform.security.Roles;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -31,7 +26,9 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,14 +41,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs import jobs in the background, safe with several replicas working on one job:
  * <ul>
- *   <li>a worker claims one waiting row with {@code FOR UPDATE SKIP LOCKED} and imports it in the same transaction
- *   as the household, its events, the row's outcome and the job's counters, so a row is imported once, by one
+ *   <li>a worker claims waiting rows with {@code FOR UPDATE SKIP LOCKED} (a chunk, or one row) and imports them in the
+ *   same transaction as what they store, the rows' outcomes and the job's counters, so a row is imported once, by one
  *   worker, and a crash leaves it waiting for the next;</li>
  *   <li>a row's status changes only from {@code PENDING}: an accepted row never becomes rejected;</li>
  *   <li>the job is finished by a single conditional update, once, when no row waits;</li>
- *   <li>each replica looks for running jobs periodically, so a job whose replica died is completed by another.</li>
+ *   <li>each replica looks for running jobs periodically, so a job whose replica died is completed by another, and
+ *   deletes error reports older than the retention.</li>
  * </ul>
- * Rows run as the caller who submitted the batch. The payload is stored encrypted and removed with the outcome.
+ * Rows run as the caller who submitted the batch (principal, region, and the kind's role). The payload is stored
+ * encrypted and removed with the outcome. Idle in a service without an {@link ImportKind}.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -60,12 +59,6 @@ public class ImportRunner {
 
     @Inject
     EntityManager em;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    Validator validator;
-    @Inject
-    HouseholdService households;
     @Inject
     CurrentIdentityAssociation identities;
     @Inject
@@ -76,13 +69,25 @@ public class ImportRunner {
     PersonalDataProtector pii;
     @Inject
     AuditTrail audit;
+    @Inject
+    @Any
+    Instance<ImportKind<?>> kindBeans;
 
+    private final Map<String, ImportKind<?>> kinds = new HashMap<>();
     private ExecutorService workers;
     private ScheduledExecutorService housekeeping;
     /** Jobs this replica works on now (other replicas may work on them too). */
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
 
     void onStart(@Observes StartupEvent ignored) {
+        for (ImportKind<?> k : kindBeans) {
+            if (kinds.put(k.name(), k) != null) {
+                throw new IllegalStateException("two import kinds named " + k.name());
+            }
+        }
+        if (kinds.isEmpty()) {
+            return; // this service imports nothing
+        }
         workers = Executors.newFixedThreadPool(config.workers(), r -> daemon(r, "import-row"));
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "import-housekeeping"));
         long every = Math.max(1, config.resumeInterval().toMillis());
@@ -104,7 +109,7 @@ public class ImportRunner {
 
     /** Works on the job with every worker of this replica, unless they already do. */
     public void start(UUID jobId) {
-        if (!active.add(jobId)) {
+        if (workers == null || !active.add(jobId)) {
             return;
         }
         AtomicInteger left = new AtomicInteger(config.workers());
@@ -124,7 +129,8 @@ public class ImportRunner {
         }
     }
 
-    record Job(UUID id, String principal, String regionPrefix) {
+    /** A running job as its rows need it: who submitted it, where, and its kind. */
+    public record Job(UUID id, String principal, String regionPrefix, ImportKind<?> kind) {
     }
 
     /**
@@ -147,27 +153,30 @@ public class ImportRunner {
 
     /**
      * Claims a chunk of waiting rows and imports them as the submitter in one transaction; false when no row is left to
-     * claim. A chunk that lost a race at a unique index (a person or code committed meanwhile by another job) is run
-     * again, and its rows then see the other job's households; after {@code chunk-attempts} such losses, or when the
-     * database refuses the chunk for another reason, rows are imported one at a time, so the row at fault is isolated.
-     * A transient failure (database unreachable) is thrown: the rows stay waiting.
+     * claim. A chunk that lost a race at a unique index (a row committed meanwhile by another job) is run again, and its
+     * rows then see the other job's records; after {@code chunk-attempts} such losses, or when the database refuses the
+     * chunk for another reason, rows are imported one at a time, so the row at fault is isolated. A kind that does not
+     * store chunks has its rows imported one at a time. A transient failure (database unreachable) is thrown: the rows
+     * stay waiting.
      */
     @ActivateRequestContext
     public boolean processChunk(Job job) {
         actAs(job);
-        for (int attempt = 1; attempt <= config.chunkAttempts(); attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> importChunk(job));
-            } catch (RuntimeException e) {
-                if (!lostRace(e)) {
-                    if (transientFailure(e)) {
-                        throw e;
+        if (job.kind().chunked()) {
+            for (int attempt = 1; attempt <= config.chunkAttempts(); attempt++) {
+                try {
+                    return QuarkusTransaction.requiringNew().call(() -> importChunk(job, job.kind()));
+                } catch (RuntimeException e) {
+                    if (!lostRace(e)) {
+                        if (transientFailure(e)) {
+                            throw e;
+                        }
+                        LOG.warnf("a chunk of import job %s was refused by the database (%s); importing its rows one at a time",
+                                job.id(), e.getClass().getName());
+                        break;
                     }
-                    LOG.warnf("a chunk of import job %s was refused by the database (%s); importing its rows one at a time",
-                            job.id(), e.getClass().getName());
-                    break;
+                    LOG.debugf("a chunk of import job %s lost a race at a unique index (attempt %d)", job.id(), attempt);
                 }
-                LOG.debugf("a chunk of import job %s lost a race at a unique index (attempt %d)", job.id(), attempt);
             }
         }
         for (int i = 0; i < config.chunkSize(); i++) {
@@ -179,22 +188,22 @@ public class ImportRunner {
     }
 
     /** One chunk in the caller's transaction: claimed, read, decided and stored, with the outcomes and the counters. */
-    private boolean importChunk(Job job) {
+    private <R> boolean importChunk(Job job, ImportKind<R> kind) {
         List<Object[]> claimed = claimChunk(job.id(), config.chunkSize());
         if (claimed.isEmpty()) {
             return false;
         }
         List<Outcome> outcomes = new ArrayList<>(claimed.size());
-        List<HouseholdService.ChunkRow> readable = new ArrayList<>();
-        List<Outcome> pending = new ArrayList<>();
+        List<ImportKind.Chunk<R>> readable = new ArrayList<>();
+        Map<ImportKind.Chunk<R>, Outcome> pending = new java.util.LinkedHashMap<>();
         for (Object[] row : claimed) {
             int rowNumber = ((Number) row[0]).intValue();
             List<ApiProblem.FieldError> errors = new ArrayList<>();
             Outcome outcome = new Outcome(rowNumber);
             outcomes.add(outcome);
-            ImportedHousehold request;
+            R request;
             try {
-                request = read((String) row[1], errors);
+                request = read(kind, (String) row[1], errors);
             } catch (RuntimeException e) {
                 if (transientFailure(e)) {
                     throw e;
@@ -205,19 +214,22 @@ public class ImportRunner {
             if (request == null) {
                 outcome.errors = errors;
             } else {
-                outcome.row = new HouseholdService.ChunkRow(request.household(), request.identificationYear());
-                readable.add(outcome.row);
-                pending.add(outcome);
+                ImportKind.Chunk<R> c = new ImportKind.Chunk<>(request);
+                readable.add(c);
+                pending.put(c, outcome);
             }
         }
-        households.importChunk(readable);
-        for (Outcome o : pending) {
-            if (o.row.refusal() != null) {
-                o.errors = refusal(job, o.rowNumber, o.row.refusal());
+        if (!readable.isEmpty()) {
+            kind.importChunk(readable);
+        }
+        pending.forEach((c, o) -> {
+            if (c.refusal() != null || c.id() == null) {
+                o.errors = c.refusal() == null ? List.of(new ApiProblem.FieldError("row", "could not be stored"))
+                        : refusal(job, o.rowNumber, c.refusal());
             } else {
-                o.householdId = o.row.householdId();
+                o.entityId = c.id();
             }
-        }
+        });
         completeAll(job, outcomes);
         return true;
     }
@@ -225,8 +237,7 @@ public class ImportRunner {
     /** What became of one row of a chunk. */
     private static final class Outcome {
         final int rowNumber;
-        HouseholdService.ChunkRow row;
-        UUID householdId;
+        UUID entityId;
         List<ApiProblem.FieldError> errors = List.of();
 
         Outcome(int rowNumber) {
@@ -236,13 +247,17 @@ public class ImportRunner {
 
     private void actAs(Job job) {
         identities.setIdentity(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(job.principal()))
-                .addRole(Roles.HOUSEHOLD_IMPORTER).addAttribute(RegionScope.ATTRIBUTE, job.regionPrefix()).build());
+                .addRole(job.kind().role()).addAttribute(RegionScope.ATTRIBUTE, job.regionPrefix()).build());
     }
 
     /** Claims and imports one waiting row as the submitter; false when no row is left to claim. */
     @ActivateRequestContext
     public boolean processNext(Job job) {
         actAs(job);
+        return processNext(job, job.kind());
+    }
+
+    private <R> boolean processNext(Job job, ImportKind<R> kind) {
         int[] claimed = {-1};
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -252,13 +267,13 @@ public class ImportRunner {
                 }
                 claimed[0] = ((Number) row[0]).intValue();
                 List<ApiProblem.FieldError> errors = new ArrayList<>();
-                ImportedHousehold request = read((String) row[1], errors);
+                R request = read(kind, (String) row[1], errors);
                 if (request == null) {
                     complete(job, claimed[0], "REJECTED", null, errors);
                 } else {
                     // a refusal rolls this transaction back; the row is then rejected in a new one (below)
-                    UUID household = households.importRow(request.household(), request.identificationYear());
-                    complete(job, claimed[0], "ACCEPTED", household, List.of());
+                    UUID stored = kind.importOne(request);
+                    complete(job, claimed[0], "ACCEPTED", stored, List.of());
                 }
                 return true;
             });
@@ -276,20 +291,10 @@ public class ImportRunner {
         }
     }
 
-    /** The payload read and checked, or null with the errors (which never repeat a submitted value). */
-    private ImportedHousehold read(String stored, List<ApiProblem.FieldError> errors) {
+    /** The payload decrypted, read and checked by the kind, or null with the errors. */
+    private <R> R read(ImportKind<R> kind, String stored, List<ApiProblem.FieldError> errors) {
         String payload = stored.startsWith("{") ? stored : pii.decrypt(stored); // "{": a row stored before payloads were sealed
-        ImportedHousehold request;
-        try {
-            request = json.readValue(payload, ImportedHousehold.class);
-        } catch (JsonProcessingException e) {
-            errors.add(ImportErrors.unreadable(e));
-            return null;
-        }
-        for (ConstraintViolation<ImportedHousehold> v : validator.validate(request)) {
-            errors.add(new ApiProblem.FieldError(v.getPropertyPath().toString(), ImportErrors.scrub(v.getMessage())));
-        }
-        return errors.isEmpty() ? request : null;
+        return kind.read(payload, errors);
     }
 
     private List<ApiProblem.FieldError> refusal(Job job, int rowNumber, RuntimeException e) {
@@ -299,18 +304,18 @@ public class ImportRunner {
             LOG.warnf("import row %d of job %s failed: %s", rowNumber, job.id(), e.getClass().getName());
             errors.add(new ApiProblem.FieldError("row", "could not be stored"));
         } else if (p.errors().isEmpty()) {
-            errors.add(ImportErrors.refusal("row", p.getMessage(), p));
+            errors.add(job.kind().refusal("row", p.getMessage(), p));
         } else {
-            p.errors().forEach(x -> errors.add(ImportErrors.refusal(prefixed(x.field()), x.message(), p)));
+            p.errors().forEach(x -> errors.add(job.kind().refusal(job.kind().field(x.field()), x.message(), p)));
         }
         return errors;
     }
 
     /**
-     * A unique index refused the chunk (a person or household code committed by another transaction after the chunk
-     * looked), or the database chose it as the victim of a deadlock or a serialization failure: worth running again.
+     * A unique index refused the chunk (a row committed by another transaction after the chunk looked), or the
+     * database chose it as the victim of a deadlock or a serialization failure: worth running again.
      */
-    static boolean lostRace(Throwable e) {
+    public static boolean lostRace(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLException s) {
                 for (SQLException x = s; x != null; x = x.getNextException()) {
@@ -325,7 +330,7 @@ public class ImportRunner {
     }
 
     /** The database or the network failed, not the row: the row waits for the next attempt. */
-    static boolean transientFailure(Throwable e) {
+    public static boolean transientFailure(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof SQLTransientException || c instanceof ConnectException) {
                 return true;
@@ -348,11 +353,6 @@ public class ImportRunner {
             }
         }
         return null;
-    }
-
-    private static String prefixed(String field) {
-        return field.equals("identificationYear") || field.equals("row") || field.equals("household") || field.startsWith("household.")
-                ? field : "household." + field;
     }
 
     /** Locks a waiting row (the first one, or the given one) that no other worker holds: {row_number, payload}, or null. */
@@ -383,14 +383,14 @@ public class ImportRunner {
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
             numbers[i] = o.rowNumber;
-            statuses[i] = o.householdId != null ? "ACCEPTED" : "REJECTED";
-            ids[i] = o.householdId;
+            statuses[i] = o.entityId != null ? "ACCEPTED" : "REJECTED";
+            ids[i] = o.entityId;
         }
-        int accepted = (int) outcomes.stream().filter(o -> o.householdId != null).count();
+        int accepted = (int) outcomes.stream().filter(o -> o.entityId != null).count();
         int rejected = outcomes.size() - accepted;
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update import_job_row r set status = u.status, household_id = u.household_id,"
-                    + " payload = null from unnest(?, ?, ?) as u(row_number, status, household_id)"
+            try (PreparedStatement ps = c.prepareStatement("update import_job_row r set status = u.status, entity_id = u.entity_id,"
+                    + " payload = null from unnest(?, ?, ?) as u(row_number, status, entity_id)"
                     + " where r.job_id = ? and r.row_number = u.row_number and r.status = 'PENDING'")) {
                 ps.setArray(1, c.createArrayOf("integer", numbers));
                 ps.setArray(2, c.createArrayOf("varchar", statuses));
@@ -429,10 +429,10 @@ public class ImportRunner {
     }
 
     /** The row's outcome and the job's counters, in the caller's transaction; the payload goes with it. */
-    private void complete(Job job, int rowNumber, String status, UUID householdId, List<ApiProblem.FieldError> errors) {
-        int changed = em.createNativeQuery("update import_job_row set status = ?1, household_id = ?2, payload = null"
+    private void complete(Job job, int rowNumber, String status, UUID entityId, List<ApiProblem.FieldError> errors) {
+        int changed = em.createNativeQuery("update import_job_row set status = ?1, entity_id = ?2, payload = null"
                         + " where job_id = ?3 and row_number = ?4 and status = 'PENDING'")
-                .setParameter(1, status).setParameter(2, householdId).setParameter(3, job.id()).setParameter(4, rowNumber).executeUpdate();
+                .setParameter(1, status).setParameter(2, entityId).setParameter(3, job.id()).setParameter(4, rowNumber).executeUpdate();
         if (changed != 1) {
             throw new IllegalStateException("import row " + rowNumber + " of job " + job.id() + " was decided by another worker");
         }
@@ -449,13 +449,18 @@ public class ImportRunner {
     }
 
     private Job load(UUID jobId) {
-        List<?> rows = em.createNativeQuery("select principal, region_prefix from import_job where id = ?1 and state = 'RUNNING'")
+        List<?> rows = em.createNativeQuery("select principal, region_prefix, kind from import_job where id = ?1 and state = 'RUNNING'")
                 .setParameter(1, jobId).getResultList();
         if (rows.isEmpty()) {
             return null;
         }
         Object[] r = (Object[]) rows.get(0);
-        return new Job(jobId, (String) r[0], (String) r[1]);
+        ImportKind<?> kind = kinds.get((String) r[2]);
+        if (kind == null) {
+            LOG.warnf("import job %s is of kind %s, which this service does not import; left waiting", jobId, r[2]);
+            return null;
+        }
+        return new Job(jobId, (String) r[0], (String) r[1], kind);
     }
 
     /** Done when no row waits; only one of any number of concurrent callers finishes it. */
@@ -470,12 +475,12 @@ public class ImportRunner {
         Object[] counts = (Object[]) done.get(0);
         em.createNativeQuery("update import_job_row set payload = null where job_id = ?1 and payload is not null")
                 .setParameter(1, job.id()).executeUpdate();
-        audit.record("household.import.finished", "import_job", job.id().toString(), job.regionPrefix(),
+        audit.record(job.kind().finishedAction(), "import_job", job.id().toString(), job.regionPrefix(),
                 "accepted " + counts[0] + ", rejected " + counts[1] + "; submitted by " + job.principal());
     }
 
     /** Resumes running jobs nobody here works on, and deletes error reports older than the retention. */
-    void housekeeping() {
+    public void housekeeping() {
         try {
             List<?> running = QuarkusTransaction.requiringNew().call(() ->
                     em.createNativeQuery("select id from import_job where state = 'RUNNING' order by created_at").getResultList());

@@ -1,8 +1,7 @@
-package org.fupin.household.rest;
+package org.fupin.platform.imports;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.fupin.household.service.ImportService;
 import org.fupin.platform.problem.ProblemDetail;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -10,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ImportProblems {
 
     @ServerExceptionMapper
-    public Response tooManyJobs(ImportService.TooManyJobs p, UriInfo uri) {
+    public Response tooManyJobs(ImportJobs.TooManyJobs p, UriInfo uri) {
         return Response.status(429).type(ProblemDetail.MEDIA_TYPE)
                 .header("Retry-After", Long.toString(p.retryAfterSeconds()))
                 .entity(new ProblemDetail(p.type(), p.title(), 429, p.getMessage(), uri.getPath(), p.errors(), p.extensions()))
