@@ -16,8 +16,8 @@ import static org.fupin.localstack.bench.ResultTable.perSecond;
 import static org.fupin.localstack.bench.ResultTable.ratio;
 
 /**
- * {@code ./fupin bench}: measures the running local stack ({@code ./fupin start}) — ingest, event → report freshness,
- * report queries, start-up — and prints one table with each figure beside its baseline from the same run, the
+ * {@code ./fupin bench}: measures the running local stack ({@code ./fupin start}) — ingest, project import, event →
+ * report freshness, report queries, start-up — and prints one table with each figure beside its baseline from the same run, the
  * issue's target and whether it is met. A benchmark, not a test: nothing asserts the figures.
  */
 public final class Bench {
@@ -64,6 +64,13 @@ public final class Bench {
                 ingest(table, new IngestBench(options, stack).run());
             } catch (Exception e) {
                 failed(table, "ingest", e);
+            }
+        }
+        if (options.runs(BenchOptions.Phase.PROJECTS)) {
+            try {
+                projects(table, new ProjectIngestBench(options, stack).run());
+            } catch (Exception e) {
+                failed(table, "project import", e);
             }
         }
         if (options.runs(BenchOptions.Phase.FRESHNESS)) {
@@ -124,6 +131,21 @@ public final class Bench {
                         + "showed every accepted household (polled every 20 ms); baseline: COPY of the same households and members "
                         + "into two scratch tables of the household database (dropped after).", o.submitted() / Math.max(1, o.jobs()),
                 r.persons(), r.county()));
+    }
+
+    static void projects(ResultTable t, ProjectIngestBench.Result r) {
+        double ratio = r.copyRate() / r.rate();
+        t.row(String.format(Locale.ROOT, "project import end to end, %,d projects", r.submitted()),
+                perSecond(r.rate(), "projects") + String.format(Locale.ROOT, " (%.1f s, jobs done at %.1f s%s)", r.seconds(),
+                        r.jobsDoneSeconds(), r.rejected() > 0 ? String.format(Locale.ROOT, ", %,d rejected", r.rejected()) : ""),
+                "COPY " + perSecond(r.copyRate(), "projects") + String.format(Locale.ROOT, " (%.2f s)", r.copySeconds()),
+                ratio(ratio) + " slower", "", ResultTable.Verdict.NONE);
+        t.note(String.format(Locale.ROOT, "Project import: NDJSON jobs of up to %,d projects (13 categories, every stage but "
+                        + "cancelled with stage dates, documents and latest progress; county %s) through POST /api/v1/project-imports; "
+                        + "clock from the first submit until GET /api/v1/reports/projects of the county counted every accepted project "
+                        + "(polled every 20 ms; the jobs' own DONE is shown beside it); baseline: COPY of the same rows into one "
+                        + "scratch table of the project database shaped like a project record (dropped after).",
+                r.submitted() / Math.max(1, r.jobs()), r.county()));
     }
 
     static void freshness(ResultTable t, BenchOptions o, FreshnessBench.Result r) {

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The running stack's public API as the benchmark uses it: a token, import jobs, the household report. */
+/** The running stack's public API as the benchmark uses it: a token, import jobs, the household and project reports. */
 final class StackClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +24,7 @@ final class StackClient {
         this.options = options;
         // one token for the whole run (a day long: loading 1,000,000 households may take a while)
         String query = "sub=" + URLEncoder.encode("benchmark", StandardCharsets.UTF_8)
-                + "&roles=household-importer,report-viewer&region=00&ttl=86400";
+                + "&roles=household-importer,project-clerk,report-viewer&region=00&ttl=86400";
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(options.oidcUrl() + "/protocol/openid-connect/token?" + query))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
@@ -35,9 +35,18 @@ final class StackClient {
 
     /** Submits an NDJSON batch; waits while the caller has too many jobs (429). @return the job id */
     String submitImport(String ndjson) throws IOException, InterruptedException {
+        return submit(options.householdUrl() + "/api/v1/household-imports", ndjson);
+    }
+
+    /** Submits an NDJSON batch of projects to project-service's bulk import; waits on 429. @return the job id */
+    String submitProjectImport(String ndjson) throws IOException, InterruptedException {
+        return submit(options.projectUrl() + "/api/v1/project-imports", ndjson);
+    }
+
+    private String submit(String url, String ndjson) throws IOException, InterruptedException {
         byte[] body = ndjson.getBytes(StandardCharsets.UTF_8);
         while (true) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(options.householdUrl() + "/api/v1/household-imports"))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 429) {
@@ -53,10 +62,31 @@ final class StackClient {
 
     /** The job's progress ({@code state}, {@code accepted}, {@code rejected}, …). */
     JsonNode job(String id) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(options.householdUrl() + "/api/v1/household-imports/" + id))
+        return get(options.householdUrl() + "/api/v1/household-imports/" + id, "import job " + id);
+    }
+
+    /** A project import job's progress ({@code state}, {@code accepted}, {@code rejected}, …). */
+    JsonNode projectJob(String id) throws IOException, InterruptedException {
+        return get(options.projectUrl() + "/api/v1/project-imports/" + id, "project import job " + id);
+    }
+
+    /** The first page of a project import job's row errors, as text (for the bench's log). */
+    String projectJobErrors(String id) throws IOException, InterruptedException {
+        String text = get(options.projectUrl() + "/api/v1/project-imports/" + id + "/errors", "errors of " + id).toString();
+        return text.length() > 2_000 ? text.substring(0, 2_000) + " …" : text;
+    }
+
+    /** {@code GET /api/v1/reports/projects?region=…}: the projects the report counts in the region. */
+    long projectsReported(String region) throws IOException, InterruptedException {
+        return get(options.reportingUrl() + "/api/v1/reports/projects?region=" + region, "project report of " + region)
+                .path("total").path("projects").asLong();
+    }
+
+    private JsonNode get(String url, String what) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("import job " + id + ": " + r.statusCode() + " " + r.body());
+            throw new IllegalStateException(what + ": " + r.statusCode() + " " + r.body());
         }
         return JSON.readTree(r.body());
     }

@@ -85,6 +85,55 @@ class BenchReportingTest {
     }
 
     @Test
+    void projectOptionsDefaultToTwentyThousandAndRunInTheFullBench() {
+        BenchOptions d = BenchOptions.parse();
+        assertEquals(20_000, d.projects());
+        assertEquals(5_000, d.projectJobSize());
+        assertTrue(d.runs(BenchOptions.Phase.PROJECTS));
+        BenchOptions only = BenchOptions.parse("--only", "projects", "--projects", "2,000", "--project-job-size", "500");
+        assertEquals(2_000, only.projects());
+        assertEquals(500, only.projectJobSize());
+        assertTrue(only.runs(BenchOptions.Phase.PROJECTS) && !only.runs(BenchOptions.Phase.INGEST));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--projects", "0"));
+    }
+
+    @Test
+    void generatedProjectsCoverEveryStageAndCategoryAndAreRepeatable() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Set<String> stages = new HashSet<>();
+        Set<String> categories = new HashSet<>();
+        Set<String> codes = new HashSet<>();
+        String body = ProjectIngestBench.ndjson("459900", 0, 1_000);
+        List<String> lines = body.lines().toList();
+        assertEquals(1_000, lines.size());
+        for (String line : lines) {
+            var o = json.readTree(line);
+            assertTrue(codes.add(o.path("projectCode").asText()), "unique codes");
+            assertTrue(o.path("regionCode").asText().matches("459900[0-9]{6}"));
+            stages.add(o.path("stage").asText());
+            categories.add(o.path("category").asText());
+            String stage = o.path("stage").asText();
+            assertEquals(!stage.equals("PLANNED"), o.has("stageDates"), line);
+            assertEquals(List.of("UNDER_CONSTRUCTION", "COMPLETED", "ACCEPTED").contains(stage), o.has("progress"), line);
+            if (o.has("progress")) {
+                var budget = o.path("budget");
+                java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+                for (var it = budget.fields(); it.hasNext(); ) {
+                    total = total.add(new java.math.BigDecimal(it.next().getValue().asText()));
+                }
+                assertTrue(new java.math.BigDecimal(o.path("progress").path("investmentCompleted").asText()).compareTo(total) <= 0);
+            }
+            if (ProjectIngestBench.SKIP_TENDERING.contains(o.path("category").asText())) {
+                assertTrue(!stage.equals("TENDERING") && !o.path("stageDates").has("TENDERING"), line);
+            }
+        }
+        assertEquals(Set.of("PLANNED", "PRE_APPROVAL_DONE", "TENDERING", "UNDER_CONSTRUCTION", "COMPLETED", "ACCEPTED"), stages);
+        assertEquals(13, categories.size());
+        assertEquals(ProjectIngestBench.ndjsonLine(ProjectIngestBench.project("459900", 77)),
+                ProjectIngestBench.ndjsonLine(ProjectIngestBench.project("459900", 77)), "project i is always the same");
+    }
+
+    @Test
     void generatedHouseholdsAreValidUniqueAndRepeatable() {
         BenchHouseholds data = new BenchHouseholds("659800", BenchHouseholds::provinceVillage);
         Set<String> ids = new HashSet<>();
