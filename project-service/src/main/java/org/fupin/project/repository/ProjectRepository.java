@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.fupin.project.domain.ProjectFilter;
 import org.fupin.project.domain.ProjectStage;
 
 import java.util.ArrayList;

@@ -29,7 +29,7 @@ import org.fupin.platform.problem.Params;
 import org.fupin.platform.security.Roles;
 import org.fupin.project.domain.FundSource;
 import org.fupin.project.domain.ProjectStage;
-import org.fupin.project.repository.ProjectFilter;
+import org.fupin.project.domain.ProjectFilter;
 import org.fupin.project.service.HistoryLine;
 import org.fupin.project.service.ProjectDetails;
 import org.fupin.project.service.ProjectService;

@@ -21,7 +21,7 @@ import org.fupin.project.domain.ProjectStage;
 import org.fupin.project.domain.ReplicaHousehold;
 import org.fupin.project.repository.HouseholdReplicaRepository;
 import org.fupin.project.repository.Project;
-import org.fupin.project.repository.ProjectFilter;
+import org.fupin.project.domain.ProjectFilter;
 import org.fupin.project.repository.ProjectHistoryRepository;
 import org.fupin.project.repository.ProjectRepository;
 import org.hibernate.exception.ConstraintViolationException;

@@ -1,7 +1,4 @@
-package org.fupin.project.repository;
-
-import org.fupin.project.domain.FundSource;
-import org.fupin.project.domain.ProjectStage;
+package org.fupin.project.domain;
 
 /**
  * The list filters; null means "any". {@code regionPrefix} is already restricted to the caller's region.
