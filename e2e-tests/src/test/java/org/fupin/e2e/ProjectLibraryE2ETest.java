@@ -235,8 +235,9 @@ class ProjectLibraryE2ETest {
             List<String> householdCodes = p.beneficiaries().stream().map(j -> codes.get(p.county() + "/" + j)).toList();
             // the replica learns the households from fupin.household.v1: 422 until it has them all
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                String etag = given().baseUri(project.url()).header("Authorization", PROJECT_TOKEN).get(base).header("ETag");
                 Response r = given().baseUri(project.url()).header("Authorization", PROJECT_TOKEN).contentType(ContentType.JSON)
-                        .body(Map.of("householdCodes", householdCodes)).put(base + "/beneficiaries");
+                        .header("If-Match", etag).body(Map.of("householdCodes", householdCodes)).put(base + "/beneficiaries");
                 if (r.statusCode() != 200 && r.statusCode() != 422) {
                     fail("beneficiaries of " + p.code() + " → " + r.statusCode() + ": " + r.asString());
                 }
