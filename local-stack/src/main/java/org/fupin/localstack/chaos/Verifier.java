@@ -283,7 +283,9 @@ final class Verifier {
                 detail("MISMATCH " + region + " projects: report " + report.path("projects").asLong(-1) + ", project-service " + total);
             }
         }
-        ChaosRun.say("projects: " + byCode.size() + " in project-service, " + checked + " acknowledged by the workload checked");
+        Map<String, Long> stages = new TreeMap<>();
+        byCode.values().forEach(p -> stages.merge(p.path("stage").asText(), 1L, Long::sum));
+        ChaosRun.say("projects: " + byCode.size() + " in project-service " + stages + ", " + checked + " acknowledged by the workload checked");
     }
 
     private JsonNode get(String url) throws Exception {
