@@ -121,8 +121,8 @@ public final class ChaosRun {
         long t0 = System.nanoTime();
         try (ChaosStack stack = new ChaosStack(o.dir())) {
             stack.start();
-            say(String.format("stack ready in %.1f s (household-service %s, reporting-service %s, logs in %s)", (System.nanoTime() - t0) / 1e9,
-                    stack.household().url(), stack.reporting().url(), stack.logs()));
+            say(String.format("stack ready in %.1f s (household-service %s, reporting-service %s, project-service %s, logs in %s)",
+                    (System.nanoTime() - t0) / 1e9, stack.household().url(), stack.reporting().url(), stack.project().url(), stack.logs()));
             Workload workload = new Workload(stack, o.seed(), o.workers());
             FaultInjector injector = new FaultInjector(stack, plan);
             Thread faults = new Thread(injector, "chaos-faults");
@@ -132,7 +132,8 @@ public final class ChaosRun {
             faults.join();
             stack.allowAllConnections();
             stack.ensureAllUp();
-            say("workload over: " + workload.acknowledged.get() + " commands acknowledged, " + workload.retries.get()
+            say("workload over: " + workload.acknowledged.get() + " commands acknowledged (" + workload.projectCommandsAcknowledged.get()
+                    + " of them project commands, " + workload.projects.size() + " projects), " + workload.retries.get()
                     + " retried attempts; waiting for quiet ...");
             Verifier verifier = new Verifier(stack, workload);
             verifier.awaitQuiet(o.quiet());

@@ -27,13 +27,14 @@ import java.util.stream.Collectors;
 
 /**
  * The chaos run's own stack, on free ports under its own folder: a real PostgreSQL server, a Kafka broker in a child
- * JVM, the local OIDC issuer (in this JVM), and household-service and reporting-service from their packaged jars. Every
+ * JVM, the local OIDC issuer (in this JVM), and household-service, reporting-service and project-service from their packaged jars. Every
  * part can be killed, paused and started again; {@link #close()} (also run by a shutdown hook) stops them all.
  */
 public final class ChaosStack implements AutoCloseable {
 
     public static final String HOUSEHOLD_DB = "household";
     public static final String REPORTING_DB = "reporting";
+    public static final String PROJECT_DB = "project";
     static final Duration READY = Duration.ofMinutes(3);
 
     private final Path dir;
@@ -43,6 +44,7 @@ public final class ChaosStack implements AutoCloseable {
     private final LocalOidcIssuer issuer;
     private ServiceProcess household;
     private ServiceProcess reporting;
+    private ServiceProcess project;
     private final Thread shutdownHook = new Thread(this::closeQuietly, "chaos-stack-stop");
     private boolean closed;
 
@@ -86,6 +88,7 @@ public final class ChaosStack implements AutoCloseable {
         postgres.start();
         postgres.createDatabase(HOUSEHOLD_DB);
         postgres.createDatabase(REPORTING_DB);
+        postgres.createDatabase(PROJECT_DB);
         kafka.start();
         issuer.start();
         Path root = ProjectPaths.root();
@@ -98,10 +101,13 @@ public final class ChaosStack implements AutoCloseable {
         env.put("FUPIN_PII_HASH_KEY", randomKey());
         household = service("household-service", HOUSEHOLD_DB, root, env);
         reporting = service("reporting-service", REPORTING_DB, root, env);
+        project = service("project-service", PROJECT_DB, root, env);
         household.start();
         reporting.start();
+        project.start();
         household.awaitReady(READY);
         reporting.awaitReady(READY);
+        project.awaitReady(READY);
         return this;
     }
 
@@ -142,6 +148,10 @@ public final class ChaosStack implements AutoCloseable {
         return reporting;
     }
 
+    public ServiceProcess project() {
+        return project;
+    }
+
     /** A superuser connection to one of the stack's databases. */
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.SUPERUSER, "");
@@ -156,7 +166,7 @@ public final class ChaosStack implements AutoCloseable {
             kafka.start();
         }
         kafka.resume();
-        for (ServiceProcess s : List.of(household, reporting)) {
+        for (ServiceProcess s : List.of(household, reporting, project)) {
             s.resume();
             if (!s.isAlive()) {
                 s.start();
@@ -168,7 +178,7 @@ public final class ChaosStack implements AutoCloseable {
     /** Lets every database accept connections again (after an interrupted refuse-db fault). */
     public void allowAllConnections() {
         try (Connection c = connect("postgres")) {
-            for (String db : List.of(HOUSEHOLD_DB, REPORTING_DB)) {
+            for (String db : List.of(HOUSEHOLD_DB, REPORTING_DB, PROJECT_DB)) {
                 c.createStatement().execute("alter database " + db + " allow_connections true");
             }
         } catch (SQLException e) {
@@ -182,7 +192,7 @@ public final class ChaosStack implements AutoCloseable {
             return;
         }
         closed = true;
-        for (ServiceProcess s : new ServiceProcess[]{reporting, household}) {
+        for (ServiceProcess s : new ServiceProcess[]{project, reporting, household}) {
             if (s != null) {
                 s.stop(); // SIGCONT first when paused
             }

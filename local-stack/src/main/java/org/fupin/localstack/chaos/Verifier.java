@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  *   used, with the same figure recomputed from household-service's database (mismatched figures).</li>
  *   <li>reporting-service's roll-ups with their recomputation from its facts, every prefix, nationally
  *   ({@code GET /api/v1/admin/rollups/check}): each counter that differs is a mismatched figure.</li>
+ *   <li>Projects ({@link #checkProjects}): the workload's acknowledged projects with project-service, and project-service's
+ *   projects per stage with {@code GET /api/v1/reports/projects?groupBy=stage} for the province and each county.</li>
  * </ol>
  * The recomputation follows reporting-service's counting rules (README "Figures"): registered = REGISTERED or EXITED
  * (by identification year), exited = EXITED (by exit year), returned = returned at least once (by the year of the
@@ -46,6 +49,7 @@ import java.util.concurrent.TimeUnit;
 final class Verifier {
 
     static final String TOPIC = "fupin.household.v1";
+    static final String PROJECT_TOPIC = "fupin.project.v1";
     static final String GROUP = "reporting-service";
 
     private final ChaosStack stack;
@@ -84,9 +88,13 @@ final class Verifier {
                 long jobs = count(ChaosStack.HOUSEHOLD_DB, "select count(*) from import_job where finished_at is null");
                 long backlog = count(ChaosStack.HOUSEHOLD_DB, "select count(*) from outbox_event where published_at is null"
                         + (hasColumn("outbox_event", "parked_at") ? " and parked_at is null" : ""));
-                long lag = consumerLag();
-                last = "import jobs running " + jobs + ", outbox backlog " + backlog + ", consumer lag " + lag;
-                calm = jobs == 0 && backlog == 0 && lag == 0 ? calm + 1 : 0;
+                long lag = consumerLag(TOPIC);
+                long projectBacklog = count(ChaosStack.PROJECT_DB, "select count(*) from outbox_event where published_at is null"
+                        + (hasColumn("outbox_event", "parked_at") ? " and parked_at is null" : ""));
+                long projectLag = consumerLag(PROJECT_TOPIC);
+                last = "import jobs running " + jobs + ", outbox backlog " + backlog + ", consumer lag " + lag
+                        + ", project outbox backlog " + projectBacklog + ", project consumer lag " + projectLag;
+                calm = jobs == 0 && backlog == 0 && lag == 0 && projectBacklog == 0 && projectLag == 0 ? calm + 1 : 0;
                 if (calm >= 3) {
                     quiet = true;
                     ChaosRun.say("quiet: " + last);
@@ -103,13 +111,17 @@ final class Verifier {
         return false;
     }
 
-    long consumerLag() throws Exception {
+    /** The reporting consumer's lag on a topic (a topic nobody published to yet has none). */
+    long consumerLag(String topic) throws Exception {
         try (Admin admin = stack.kafka().admin()) {
+            if (!admin.listTopics().names().get(20, TimeUnit.SECONDS).contains(topic)) {
+                return 0;
+            }
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
                     .get(20, TimeUnit.SECONDS);
-            var partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(20, TimeUnit.SECONDS).get(TOPIC).partitions();
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(20, TimeUnit.SECONDS).get(topic).partitions();
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            partitions.forEach(p -> request.put(new TopicPartition(TOPIC, p.partition()), OffsetSpec.latest()));
+            partitions.forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             long lag = 0;
             for (var e : admin.listOffsets(request).all().get(20, TimeUnit.SECONDS).entrySet()) {
                 OffsetAndMetadata c = committed.get(e.getKey());
@@ -185,6 +197,109 @@ final class Verifier {
         checkReportAgainstSource(byId);
         checkFigures(byId.values());
         checkRollups();
+        checkProjects();
+    }
+
+    /**
+     * Projects: the workload's model against project-service (an acknowledged project absent there, or in an earlier
+     * stage than acknowledged, is lost; a project no command entered is double-counted), then project-service against
+     * reporting-service's project report, stage by stage, for the province and each county (a count in the report above
+     * project-service's is double-counted, below it lost; the total projects figure is compared as a figure).
+     */
+    void checkProjects() throws Exception {
+        Map<String, JsonNode> byCode = new LinkedHashMap<>();
+        for (int page = 0; ; page++) {
+            JsonNode p = get(stack.project().url() + "/api/v1/projects?region=52&size=500&sort=projectCode&page=" + page);
+            for (JsonNode item : p.path("items")) {
+                byCode.put(item.path("projectCode").asText(), item);
+            }
+            if (p.path("items").size() < 500 || (long) (page + 1) * 500 >= p.path("total").asLong()) {
+                break;
+            }
+        }
+        Set<String> known = new HashSet<>();
+        List<Workload.Project> model;
+        synchronized (workload.projects) {
+            model = List.copyOf(workload.projects);
+        }
+        long checked = 0;
+        for (Workload.Project m : model) {
+            known.add(m.code);
+            if (m.unconfirmed || m.stage == null) {
+                continue;
+            }
+            checked++;
+            JsonNode s = byCode.get(m.code);
+            String problem = null;
+            if (s == null) {
+                problem = "missing";
+            } else {
+                String stage = s.path("stage").asText();
+                int have = Workload.PROJECT_STAGES.indexOf(stage);
+                int want = Workload.PROJECT_STAGES.indexOf(m.stage);
+                if (have < want || ("CANCELLED".equals(m.stage) != "CANCELLED".equals(stage))) {
+                    problem = "stage " + stage + ", acknowledged " + m.stage;
+                }
+            }
+            if (problem != null) {
+                lost++;
+                detail("LOST (project DB) " + m.code + ": " + problem);
+            }
+        }
+        for (String code : byCode.keySet()) {
+            if (!known.contains(code)) {
+                doubleCounted++;
+                detail("DOUBLE (project DB) " + code + ": a project no command entered");
+            }
+        }
+        List<String> regions = new ArrayList<>();
+        regions.add("52");
+        regions.addAll(Workload.COUNTIES);
+        for (String region : regions) {
+            Map<String, Long> truth = new TreeMap<>();
+            long total = 0;
+            for (JsonNode p : byCode.values()) {
+                if (p.path("regionCode").asText().startsWith(region)) {
+                    truth.merge(p.path("stage").asText(), 1L, Long::sum);
+                    total++;
+                }
+            }
+            JsonNode report = get(stack.reporting().url() + "/api/v1/reports/projects?region=" + region + "&groupBy=stage").path("total");
+            for (String stage : Workload.PROJECT_STAGES) {
+                long got = report.path("byStage").path(stage).asLong(0);
+                long want = truth.getOrDefault(stage, 0L);
+                figuresCompared++;
+                if (got > want) {
+                    doubleCounted += got - want;
+                    detail("DOUBLE (project report) " + region + " " + stage + ": report " + got + ", project-service " + want);
+                } else if (got < want) {
+                    lost += want - got;
+                    detail("LOST (project report) " + region + " " + stage + ": report " + got + ", project-service " + want);
+                }
+            }
+            figuresCompared++;
+            if (report.path("projects").asLong(-1) != total) {
+                mismatched++;
+                detail("MISMATCH " + region + " projects: report " + report.path("projects").asLong(-1) + ", project-service " + total);
+            }
+        }
+        Map<String, Long> stages = new TreeMap<>();
+        byCode.values().forEach(p -> stages.merge(p.path("stage").asText(), 1L, Long::sum));
+        ChaosRun.say("projects: " + byCode.size() + " in project-service " + stages + ", " + checked + " acknowledged by the workload checked");
+    }
+
+    private JsonNode get(String url) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + workload.token())
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return workload.json().readTree(r.body());
+            }
+            if (attempt >= 5) {
+                throw new IllegalStateException("GET " + url + ": " + r.statusCode() + " " + r.body());
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
     }
 
     /** The roll-up check of reporting-service, national (a report-admin token for 00); every differing counter is a mismatch. */

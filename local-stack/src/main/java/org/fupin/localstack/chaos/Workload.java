@@ -27,7 +27,9 @@ import java.util.function.Predicate;
 /**
  * The mixed workload: workers drive households through the public REST API with real tokens — registrations
  * (imported one by one, and applied then taken through every workflow step), exits, returns, removals, updates,
- * hardships and bulk NDJSON imports — and keep a model of what each acknowledged command did.
+ * hardships and bulk NDJSON imports — and projects through project-service (entered with a budget, taken through
+ * 前期审批, 招投标 and 开工 with their documents, progress reports up to 100 %, 完工, and sometimes 终止), and keep a model
+ * of what each acknowledged command did.
  * <p>
  * A command is retried until it is answered (connection refused, timeouts and 5xx while a fault lasts): creations
  * with the same {@code Idempotency-Key} (a batch import with the same body, which is the same job), changes with the
@@ -67,6 +69,29 @@ final class Workload {
         }
     }
 
+    /** One project (project-service) as the workload knows it from acknowledged commands. */
+    static final class Project {
+        final String code;
+        final String village;
+        String id;
+        long version;
+        String stage;
+        int progress; // latest acknowledged physical progress, percent
+        boolean unconfirmed;
+
+        Project(String code, String village) {
+            this.code = code;
+            this.village = village;
+        }
+    }
+
+    /** The lifecycle order of the project stages (CANCELLED last: terminal). */
+    static final List<String> PROJECT_STAGES = List.of("PLANNED", "PRE_APPROVAL_DONE", "TENDERING", "UNDER_CONSTRUCTION", "COMPLETED",
+            "ACCEPTED", "CANCELLED");
+    /** The projects' category: it passes through 招投标 and needs no beneficiaries. */
+    static final String PROJECT_CATEGORY = "village-infrastructure";
+    static final int PROJECT_BUDGET = 400_000;
+
     record ImportJob(String jobId, List<Household> households) {
     }
 
@@ -82,6 +107,7 @@ final class Workload {
     private final String token;
 
     final AtomicLong acknowledged = new AtomicLong();
+    final AtomicLong projectCommandsAcknowledged = new AtomicLong();
     final AtomicLong acknowledgedAfterRetry = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong unconfirmed = new AtomicLong();
@@ -89,13 +115,14 @@ final class Workload {
     final Queue<String> notes = new ConcurrentLinkedQueue<>();
     final List<Household> households = Collections.synchronizedList(new ArrayList<>());
     final List<ImportJob> jobs = Collections.synchronizedList(new ArrayList<>());
+    final List<Project> projects = Collections.synchronizedList(new ArrayList<>());
 
     Workload(ChaosStack stack, long seed, int workers) {
         this.stack = stack;
         this.seed = seed;
         this.workers = workers;
         this.token = stack.issuer().token("chaos", Set.of("household-clerk", "household-township-reviewer", "household-county-approver",
-                "household-importer", "household-viewer", "report-viewer"), "52", Duration.ofHours(6));
+                "household-importer", "household-viewer", "report-viewer", "project-clerk", "project-approver", "project-viewer"), "52", Duration.ofHours(6));
     }
 
     String token() {
@@ -131,6 +158,8 @@ final class Workload {
         final int index;
         final Random random;
         final List<Household> mine = new ArrayList<>();
+        final List<Project> myProjects = new ArrayList<>();
+        int projectCounter;
         int counter;
 
         Worker(int index, Random random) {
@@ -149,6 +178,10 @@ final class Workload {
         }
 
         void step() throws Exception {
+            if (random.nextInt(100) < 15) {
+                projectCommand();
+                return;
+            }
             int r = random.nextInt(100);
             if (r < 22) {
                 register();
@@ -352,6 +385,132 @@ final class Workload {
             }
         }
 
+        // ---- projects (project-service) ----
+
+        /** Enters a new project, or takes one of this worker's open projects one command further (or cancels it). */
+        void projectCommand() throws Exception {
+            List<Project> open = myProjects.stream().filter(p -> !p.unconfirmed && p.id != null)
+                    .filter(p -> !"COMPLETED".equals(p.stage) && !"ACCEPTED".equals(p.stage) && !"CANCELLED".equals(p.stage)).toList();
+            if (open.isEmpty() || random.nextInt(100) < 25) {
+                enterProject();
+                return;
+            }
+            Project p = open.get(random.nextInt(open.size()));
+            String today = LocalDate.now(CHINA).toString();
+            if (random.nextInt(100) < 8) {
+                projectChange(p, "/cancellation", Map.of("reason", "项目终止：资金调整", "date", today, "documentNumber", "终止〔" + p.code + "〕"));
+                return;
+            }
+            switch (p.stage) {
+                case "PLANNED" -> projectStep(p, "PRE_APPROVAL", "审批〔" + p.code + "〕");
+                case "PRE_APPROVAL_DONE" -> projectStep(p, "TENDERING", "招标〔" + p.code + "〕");
+                case "TENDERING" -> projectStep(p, "CONSTRUCTION_START", "开工〔" + p.code + "〕");
+                case "UNDER_CONSTRUCTION" -> {
+                    if (p.progress >= 100) {
+                        projectStep(p, "COMPLETION", "竣工〔" + p.code + "〕");
+                    } else {
+                        int percent = Math.min(100, p.progress + 25 + random.nextInt(40));
+                        long investment = (long) PROJECT_BUDGET * percent / 100;
+                        if (projectChange(p, "/progress", Map.of("reportDate", today, "physicalProgress", percent + ".00",
+                                "investmentCompleted", investment + ".00"))) {
+                            p.progress = percent;
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        void projectStep(Project p, String step, String document) throws Exception {
+            projectChange(p, "/steps", Map.of("step", step, "date", LocalDate.now(CHINA).toString(), "documentNumber", document));
+        }
+
+        void enterProject() throws Exception {
+            String county = COUNTIES.get(random.nextInt(COUNTIES.size()));
+            String village = county + String.format("%03d%03d", 1 + random.nextInt(3), 1 + random.nextInt(4));
+            Project p = new Project("CHP" + seed + "-" + index + "-" + (++projectCounter), village);
+            LocalDate today = LocalDate.now(CHINA);
+            int year = today.getYear();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("projectCode", p.code);
+            body.put("name", "村组道路硬化 " + p.code);
+            body.put("projectYear", year);
+            body.put("category", PROJECT_CATEGORY);
+            body.put("regionCode", p.village);
+            body.put("unit", Map.of("name", "县乡村振兴局" + county));
+            body.put("constructionContent", "硬化村组道路");
+            body.put("constructionScale", "2 公里");
+            body.put("plannedStartDate", year + "-01-01");
+            body.put("plannedEndDate", year + "-12-31");
+            body.put("budget", Map.of("central-budget", (PROJECT_BUDGET / 2) + ".00", "county-budget", (PROJECT_BUDGET / 2) + ".00"));
+            body.put("date", today.toString());
+            myProjects.add(p);
+            projects.add(p);
+            Reply reply = send(() -> HttpRequest.newBuilder(projectUri("/api/v1/projects")).header("Idempotency-Key", "chaos-" + p.code)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+            if (reply.status == 0) {
+                unconfirmedProject(p, "POST /api/v1/projects");
+            } else if (reply.status == 201) {
+                acknowledge(reply);
+                projectCommandsAcknowledged.incrementAndGet();
+                adopt(p, reply.body);
+            } else {
+                p.unconfirmed = true; // never created; left out of the checks
+                refuse("POST /api/v1/projects", reply);
+            }
+        }
+
+        /**
+         * A project command with If-Match and an Idempotency-Key (the same on every retry); true when acknowledged. As
+         * for households: a retry answered 412 was applied by an earlier attempt if the version moved (each project is
+         * changed by one worker only), which a re-read of the project tells; otherwise the project is unconfirmed.
+         */
+        boolean projectChange(Project p, String suffix, Object body) throws Exception {
+            String path = "/api/v1/projects/" + p.id + suffix;
+            long version = p.version;
+            String key = "chaos-" + p.code + "-v" + version + suffix.replace('/', '-');
+            Reply reply = send(() -> HttpRequest.newBuilder(projectUri(path)).header("If-Match", "\"" + version + "\"")
+                    .header("Idempotency-Key", key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+            if (reply.status == 0) {
+                unconfirmedProject(p, "POST " + suffix);
+                return false;
+            }
+            if (reply.status == 200) {
+                acknowledge(reply);
+                projectCommandsAcknowledged.incrementAndGet();
+                adopt(p, reply.body);
+                return true;
+            }
+            if (reply.status == 412 && reply.retried) {
+                Reply current = send(() -> HttpRequest.newBuilder(projectUri("/api/v1/projects/" + p.id)).GET());
+                if (current.status == 200 && current.body.path("version").asLong() > version) {
+                    acknowledged.incrementAndGet();
+                    acknowledgedAfterRetry.incrementAndGet();
+                    projectCommandsAcknowledged.incrementAndGet();
+                    adopt(p, current.body);
+                    return true;
+                }
+                unconfirmedProject(p, "POST " + suffix + " (412, version unchanged)");
+                return false;
+            }
+            refuse("POST project" + suffix + " (" + p.stage + ")", reply);
+            return false;
+        }
+
+        void adopt(Project p, JsonNode view) {
+            p.id = view.path("id").asText();
+            p.version = view.path("version").asLong();
+            p.stage = view.path("stage").asText();
+        }
+
+        void unconfirmedProject(Project p, String what) {
+            p.unconfirmed = true;
+            unconfirmed.incrementAndGet();
+            note("unconfirmed: " + what + " of project " + p.code);
+        }
+
         /** A change with If-Match; true when acknowledged (the model then holds the new version and state). */
         boolean change(Household h, String method, String suffix, Object body) throws Exception {
             String path = "/api/v1/households/" + h.id + suffix;
@@ -419,6 +578,10 @@ final class Workload {
 
     URI uri(String path) {
         return URI.create(stack.household().url() + path);
+    }
+
+    URI projectUri(String path) {
+        return URI.create(stack.project().url() + path);
     }
 
     /** Sends until a definite answer (anything but 5xx, 401, 408, 429 or an I/O failure) or the command deadline. */
