@@ -77,6 +77,8 @@ final class Workload {
         long version;
         String stage;
         int progress; // latest acknowledged physical progress, percent
+        boolean corrected; // PUT while planned, once
+        boolean adjusted; // 项目调整, once
         boolean unconfirmed;
 
         Project(String code, String village) {
@@ -390,15 +392,29 @@ final class Workload {
         /** Enters a new project, or takes one of this worker's open projects one command further (or cancels it). */
         void projectCommand() throws Exception {
             List<Project> open = myProjects.stream().filter(p -> !p.unconfirmed && p.id != null)
-                    .filter(p -> !"COMPLETED".equals(p.stage) && !"ACCEPTED".equals(p.stage) && !"CANCELLED".equals(p.stage)).toList();
+                    .filter(p -> !"ACCEPTED".equals(p.stage) && !"CANCELLED".equals(p.stage)).toList();
             if (open.isEmpty() || random.nextInt(100) < 25) {
                 enterProject();
                 return;
             }
             Project p = open.get(random.nextInt(open.size()));
             String today = LocalDate.now(CHINA).toString();
-            if (random.nextInt(100) < 8) {
+            if (!"COMPLETED".equals(p.stage) && random.nextInt(100) < 8) { // 终止 only before completion
                 projectChange(p, "/cancellation", Map.of("reason", "项目终止：资金调整", "date", today, "documentNumber", "终止〔" + p.code + "〕"));
+                return;
+            }
+            if (!p.adjusted && !"COMPLETED".equals(p.stage) && random.nextInt(100) < 10) { // 项目调整: more county funds
+                if (projectChange(p, "/adjustments", Map.of("budget", Map.of("central-budget", (PROJECT_BUDGET / 2) + ".00",
+                                "county-budget", (PROJECT_BUDGET / 2 + 50_000) + ".00"), "plannedEndDate", LocalDate.now(CHINA).getYear() + "-12-31",
+                        "reason", "追加县级配套资金", "approvalDocument", "调整〔" + p.code + "〕", "date", today))) {
+                    p.adjusted = true;
+                }
+                return;
+            }
+            if ("PLANNED".equals(p.stage) && !p.corrected && random.nextInt(100) < 30) { // a correction while still planned
+                if (projectChange(p, "", "PUT", projectBody(p, "3 公里"))) {
+                    p.corrected = true;
+                }
                 return;
             }
             switch (p.stage) {
@@ -417,6 +433,7 @@ final class Workload {
                         }
                     }
                 }
+                case "COMPLETED" -> projectStep(p, "ACCEPTANCE", "验收〔" + p.code + "〕");
                 default -> {
                 }
             }
@@ -426,12 +443,11 @@ final class Workload {
             projectChange(p, "/steps", Map.of("step", step, "date", LocalDate.now(CHINA).toString(), "documentNumber", document));
         }
 
-        void enterProject() throws Exception {
-            String county = COUNTIES.get(random.nextInt(COUNTIES.size()));
-            String village = county + String.format("%03d%03d", 1 + random.nextInt(3), 1 + random.nextInt(4));
-            Project p = new Project("CHP" + seed + "-" + index + "-" + (++projectCounter), village);
+        /** The record as entered, or as corrected while planned ({@code scale} differs). */
+        Map<String, Object> projectBody(Project p, String scale) {
             LocalDate today = LocalDate.now(CHINA);
             int year = today.getYear();
+            String county = p.village.substring(0, 6);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("projectCode", p.code);
             body.put("name", "村组道路硬化 " + p.code);
@@ -440,11 +456,19 @@ final class Workload {
             body.put("regionCode", p.village);
             body.put("unit", Map.of("name", "县乡村振兴局" + county));
             body.put("constructionContent", "硬化村组道路");
-            body.put("constructionScale", "2 公里");
+            body.put("constructionScale", scale);
             body.put("plannedStartDate", year + "-01-01");
             body.put("plannedEndDate", year + "-12-31");
             body.put("budget", Map.of("central-budget", (PROJECT_BUDGET / 2) + ".00", "county-budget", (PROJECT_BUDGET / 2) + ".00"));
             body.put("date", today.toString());
+            return body;
+        }
+
+        void enterProject() throws Exception {
+            String county = COUNTIES.get(random.nextInt(COUNTIES.size()));
+            String village = county + String.format("%03d%03d", 1 + random.nextInt(3), 1 + random.nextInt(4));
+            Project p = new Project("CHP" + seed + "-" + index + "-" + (++projectCounter), village);
+            Map<String, Object> body = projectBody(p, "2 公里");
             myProjects.add(p);
             projects.add(p);
             Reply reply = send(() -> HttpRequest.newBuilder(projectUri("/api/v1/projects")).header("Idempotency-Key", "chaos-" + p.code)
@@ -467,12 +491,17 @@ final class Workload {
          * changed by one worker only), which a re-read of the project tells; otherwise the project is unconfirmed.
          */
         boolean projectChange(Project p, String suffix, Object body) throws Exception {
+            return projectChange(p, suffix, "POST", body);
+        }
+
+        boolean projectChange(Project p, String suffix, String method, Object body) throws Exception {
             String path = "/api/v1/projects/" + p.id + suffix;
             long version = p.version;
-            String key = "chaos-" + p.code + "-v" + version + suffix.replace('/', '-');
+            String key = "chaos-" + p.code + "-v" + version + suffix.replace('/', '-') + "-" + method;
+            String payload = json.writeValueAsString(body);
             Reply reply = send(() -> HttpRequest.newBuilder(projectUri(path)).header("If-Match", "\"" + version + "\"")
                     .header("Idempotency-Key", key).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+                    .method(method, HttpRequest.BodyPublishers.ofString(payload)));
             if (reply.status == 0) {
                 unconfirmedProject(p, "POST " + suffix);
                 return false;
