@@ -134,7 +134,7 @@ public class FundPostings {
             c = c.getCause();
         }
         if (!(c instanceof ConstraintViolationException cve)) {
-            return e;
+            return lostRace(e) ? concurrentChange() : e;
         }
         String name = String.valueOf(cve.getConstraintName());
         if (name.contains("ledger_entry_voucher")) {
@@ -159,9 +159,24 @@ public class FundPostings {
                     "The account would break reimbursed ≤ disbursed ≤ allocated; nothing was recorded.").withField("amount")
                     .with("code", "ledger-invariant");
         }
+        return concurrentChange();
+    }
+
+    private static ApiProblem concurrentChange() {
         return new ApiProblem(409, ApiProblem.TYPE_BASE + "concurrent-change", "Conflict",
                 "The ledger changed while this request was recorded; nothing was recorded. Retry the request.")
                 .with("code", "concurrent-change");
+    }
+
+    /** A deadlock (40P01), serialization failure (40001) or lock not available (55P03): another writer won; retryable. */
+    private static boolean lostRace(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && java.util.Set.of("40P01", "40001", "55P03").contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ApiProblem duplicateDocument() {
