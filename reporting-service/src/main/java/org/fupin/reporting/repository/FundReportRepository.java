@@ -135,9 +135,9 @@ public class FundReportRepository {
                   union all
                   select m.project_id, m.fund_source, coalesce(pt.region_code, m.region_code), pt.project_year, pt.category,
                          pt.batch, pt.stage, cast(0 as numeric), m.a, m.d, m.r
-                  from money m left join pt on pt.project_id = m.project_id
-                  where case when pt.project_id is null then %7$s and m.region_code like %1$s || '%%'
-                             else exists (select 1 from ptf where ptf.project_id = m.project_id) end),
+                  from money m left join pt on pt.project_id = m.project_id left join ptf on ptf.project_id = m.project_id
+                  where pt.project_id is null and %7$s and m.region_code like %1$s || '%%'
+                     or ptf.project_id is not null),
                 keyed as (
                   select %8$s as k, project_id, budget, a, d, r,
                          stage is not null and stage <> 'CANCELLED' as live,
