@@ -14,7 +14,9 @@ import org.fupin.contracts.project.ProjectStageChangedV1;
 import org.fupin.contracts.project.ProjectUpdatedV1;
 import org.fupin.platform.inbox.InboundEvent;
 import org.fupin.platform.inbox.PoisonEventException;
+import org.fupin.reporting.domain.FundFigures;
 import org.fupin.reporting.domain.ProjectSnapshot;
+import org.fupin.reporting.repository.FundProjectPointRepository;
 import org.fupin.reporting.repository.ProjectFactRepository;
 import org.jboss.logging.Logger;
 
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,9 @@ import java.util.UUID;
  *   <li>A batch costs a fixed number of statements: the stored projects of the batch are loaded and locked in one
  *   select (plus their budgets and households), the events merged in list order in memory, the changed projects written
  *   in one upsert, their budgets replaced in two statements and the replaced beneficiary lists in two.</li>
+ *   <li>Every event's version is also kept as a point of the fund figures ({@code project_point}: the project as the
+ *   event left it, valid from its stage date or effective date, {@link FundFigures.ProjectPoint#validFrom}), whatever
+ *   the newest snapshot is, so the fund figures as of a day do not depend on the arrival order (one statement more).</li>
  *   <li>An event that breaks its contract (unreadable payload, project or household id that is no UUID, region not 12
  *   digits, unknown stage, an amount that is no decimal) throws {@link PoisonEventException} before anything is
  *   written, so the inbox can isolate it. Types newer than this version are ignored.</li>
@@ -55,6 +61,8 @@ public class ProjectProjection {
     ObjectMapper json;
     @Inject
     ProjectFactRepository facts;
+    @Inject
+    FundProjectPointRepository points;
 
     /**
      * @param events deduplicated events in record order
@@ -63,10 +71,13 @@ public class ProjectProjection {
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyAll(List<InboundEvent> events) {
         List<ProjectSnapshot> snapshots = new ArrayList<>(events.size());
+        // the fund figures' project points: every version, whatever the newest snapshot is (first of a version kept)
+        Map<String, FundProjectPointRepository.Point> versions = new LinkedHashMap<>();
         for (InboundEvent e : events) {
             ProjectSnapshot s = snapshot(e);
             if (s != null) {
                 snapshots.add(s);
+                versions.putIfAbsent(s.projectId() + "|" + s.version(), point(e.type(), s));
             } else {
                 LOG.debugf("event %s (%s) changes no figure", e.id(), e.type());
             }
@@ -74,6 +85,7 @@ public class ProjectProjection {
         if (snapshots.isEmpty()) {
             return;
         }
+        points.insert(List.copyOf(versions.values()));
         Set<UUID> ids = new TreeSet<>();
         snapshots.forEach(s -> ids.add(s.projectId()));
         Map<UUID, ProjectSnapshot> before = facts.lock(ids);
@@ -94,6 +106,13 @@ public class ProjectProjection {
             }
         }
         facts.save(changed, listsReplaced);
+    }
+
+    /** The project as the event left it, for the fund figures as of a day ({@link FundFigures.ProjectPoint#validFrom}). */
+    private static FundProjectPointRepository.Point point(String type, ProjectSnapshot s) {
+        return new FundProjectPointRepository.Point(type, new FundFigures.ProjectPoint(s.projectId().toString(), s.version(),
+                FundFigures.ProjectPoint.validFrom(type, s.stageDate(), s.effectiveDate()), s.regionCode(), s.projectYear(),
+                s.category(), s.batch(), s.stage(), s.budget()));
     }
 
     /** The event's snapshot, null for a type that changes no figure. */
