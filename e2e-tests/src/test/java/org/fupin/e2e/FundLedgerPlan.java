@@ -178,8 +178,8 @@ final class FundLedgerPlan {
                 {2020, "health", c1 + "000000", 1, "PRE_APPROVAL_DONE", null, budget("central-budget", "100000.00")},
                 // its central budget is cut below what was allocated on 2021-09-01
                 {2021, "industry", c0 + "002000", 0, "UNDER_CONSTRUCTION", null, budget("central-budget", "400000.00", "provincial-budget", "100000.00", "self-raised", "50000.00")},
-                {2021, "employment", c1 + "001003", 1, "COMPLETED", null, budget("social-donations", "80000.00", "county-budget", "20000.00")},
-                {2021, "relocation", c1 + "000000", 1, "UNDER_CONSTRUCTION", null, budget("relocation", "1200000.00")},
+                {2021, "employment", c1 + "001003", 1, "COMPLETED", null, budget("social-donations", "80000.55", "county-budget", "20000.00")},
+                {2021, "relocation", c1 + "000000", 1, "UNDER_CONSTRUCTION", null, budget("relocation", "1234567.89")},
                 {2022, "financial", c0 + "000000", 0, "PLANNED", null, budget("central-budget", "250000.00")},
                 {2022, "comprehensive-safety-net", c1 + "002000", 1, "PRE_APPROVAL_DONE", null, budget("paired-assistance", "60000.00")},
                 {2022, "village-infrastructure", c1 + "002002", 1, "UNDER_CONSTRUCTION", null, budget("bank-loans", "700000.00", "county-budget", "70000.00")},
@@ -313,14 +313,14 @@ final class FundLedgerPlan {
         m.add(pay("P1", "county-budget", "50000.00", "拨〔2019〕012", "2019-06-01"));
         m.add(voucher("P1", "bank-loans", "480000.00", "记-2019-1001", "2019-07-15", "工程款"));
         m.add(pay("P1", "bank-loans", "250000.00", "拨〔2019〕013", "2019-08-01"));
-        m.add(voucher("P1", "county-budget", "45000.00", "记-2019-1002", "2019-09-30", "监理费"));
-        m.add(voucher("P1", "bank-loans", "250000.00", "记-2019-1003", "2019-10-20", "工程款"));
+        m.add(voucher("P1", "county-budget", "44999.99", "记-2019-1002", "2019-09-30", "监理费"));
+        m.add(voucher("P1", "bank-loans", "249999.50", "记-2019-1003", "2019-10-20", "工程款"));
         // P2 2019 education, under construction across the years
         m.add(pay("P2", "central-budget", "100000.00", "拨〔2019〕021", "2019-05-10"));
-        m.add(voucher("P2", "central-budget", "60000.00", "记-2019-0010", "2019-08-01", "教学设备"));
+        m.add(voucher("P2", "central-budget", "60012.45", "记-2019-0010", "2019-08-01", "教学设备"));
         m.add(pay("P2", "central-budget", "50000.00", "拨〔2020〕021", "2020-03-01"));
-        m.add(voucher("P2", "central-budget", "40000.00", "记-2020-0011", "2020-04-01", "教学设备"));
-        m.add(voucher("P2", "central-budget", "30000.00", "记-2021-0012", "2021-02-01", "校舍维修"));
+        m.add(voucher("P2", "central-budget", "39987.55", "记-2020-0011", "2020-04-01", "教学设备"));
+        m.add(voucher("P2", "central-budget", "30000.01", "记-2021-0012", "2021-02-01", "校舍维修"));
         // P3 2020 industry, completed; a voucher of November 2020 reversed in January 2021 and entered anew
         m.add(pay("P3", "central-budget", "200000.00", "拨〔2020〕031", "2020-04-01"));
         m.add(pay("P3", "east-west-cooperation", "90000.00", "拨〔2020〕032", "2020-04-15"));
@@ -329,7 +329,7 @@ final class FundLedgerPlan {
         m.add(voucher("P3", "east-west-cooperation", "90000.00", "记-2020-1005", "2020-10-15", "冷库建设"));
         m.add(voucher("P3", "central-budget", "50000.00", "记-2020-1006", "2020-11-10", "种植基地"));
         m.add(new Reversal("记-2020-1006", day("2021-01-20"), "凭证金额与合同不符，红字冲销"));
-        m.add(voucher("P3", "central-budget", "48500.00", "记-2021-1007", "2021-01-25", "种植基地"));
+        m.add(voucher("P3", "central-budget", "48500.27", "记-2021-1007", "2021-01-25", "种植基地"));
         // P4 2020 living conditions (construction from March 2021)
         m.add(pay("P4", "provincial-budget", "100000.00", "拨〔2020〕041", "2020-07-01"));
         m.add(pay("P4", "county-budget", "40000.00", "拨〔2021〕042", "2021-04-01"));
@@ -355,12 +355,12 @@ final class FundLedgerPlan {
         m.add(pay("P9", "social-donations", "80000.00", "拨〔2021〕091", "2021-05-01"));
         m.add(voucher("P9", "social-donations", "78000.00", "记-2021-1091", "2021-09-01", "务工补贴"));
         // P10 2021 relocation
-        m.add(pay("P10", "relocation", "600000.00", "拨〔2021〕101", "2021-06-01"));
-        m.add(voucher("P10", "relocation", "400000.00", "记-2021-1101", "2021-11-01", "安置房建设"));
+        m.add(pay("P10", "relocation", "600000.08", "拨〔2021〕101", "2021-06-01"));
+        m.add(voucher("P10", "relocation", "399876.54", "记-2021-1101", "2021-11-01", "安置房建设"));
         // P13 2022 village infrastructure on a bank loan
         m.add(pay("P13", "bank-loans", "350000.00", "拨〔2022〕131", "2022-04-10"));
-        m.add(voucher("P13", "bank-loans", "200000.00", "记-2022-1131", "2022-07-01", "桥梁建设"));
-        // P1's balance recalled (completed project): 70000.00 = 50000.00 undisbursed + 20000.00 paid back
+        m.add(voucher("P13", "bank-loans", "200000.01", "记-2022-1131", "2022-07-01", "桥梁建设"));
+        // P1's balance recalled (completed project): 70000.50 = 50000.00 undisbursed + 20000.50 paid back
         m.add(new Recall("P1", "bank-loans", "县财收〔2021〕1号", day("2021-01-15")));
         return m;
     }
@@ -534,18 +534,21 @@ final class FundLedgerPlan {
     // ------------------------------------------------------------------------------------------------ a project's view
 
     /**
-     * A project's fund view as of the day (null: now), per source with budget or money: budget, allocated, disbursed,
+     * A project's fund view as of the day (null: now; the budget is always the current one), per source with budget or
+     * money: budget, allocated, disbursed,
      * reimbursed, balance (allocated − reimbursed), undisbursed, unreimbursed, overrun (allocated above budget); the
      * total; whether it is in overrun.
      */
     static Map<String, Object> projectView(Project p, List<Fact> facts, LocalDate day) {
-        Set<String> sources = new TreeSet<>(p.budget(day).keySet());
+        // the budget is the current one even as of a past day: fund-service's replica keeps no budget history
+        Map<String, BigDecimal> budget = p.budget(null);
+        Set<String> sources = new TreeSet<>(budget.keySet());
         facts.stream().filter(f -> f.project().equals(p.key())).forEach(f -> sources.add(f.source()));
         Map<String, Object> bySource = new LinkedHashMap<>();
         BigDecimal[] total = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         boolean overrun = false;
         for (String s : sources) {
-            BigDecimal b = p.budget(day).getOrDefault(s, BigDecimal.ZERO);
+            BigDecimal b = budget.getOrDefault(s, BigDecimal.ZERO);
             BigDecimal[] a = account(facts, p.key(), s, day);
             BigDecimal over = a[0].subtract(b).max(BigDecimal.ZERO);
             overrun |= over.signum() > 0;
