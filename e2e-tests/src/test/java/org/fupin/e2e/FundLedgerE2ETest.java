@@ -91,9 +91,9 @@ class FundLedgerE2ETest {
         project = service("project-service", "fl_project", root, logs).start();
         fund = service("fund-service", "fl_fund", root, logs).start();
         reporting = service("reporting-service", "fl_reporting", root, logs).start();
-        project.awaitReady(Duration.ofMinutes(3));
-        fund.awaitReady(Duration.ofMinutes(3));
-        reporting.awaitReady(Duration.ofMinutes(3));
+        project.awaitReady(Duration.ofMinutes(8));
+        fund.awaitReady(Duration.ofMinutes(8));
+        reporting.awaitReady(Duration.ofMinutes(8));
     }
 
     static ServiceProcess service(String name, String database, Path root, Path logs) {
@@ -365,7 +365,7 @@ class FundLedgerE2ETest {
         }
 
         // 2. fund-service knows a project only from fupin.project.v1: wait until its replica has every one in its stage
-        awaitNoDifferences("fund-service's project replica", Duration.ofSeconds(120), () -> {
+        awaitNoDifferences("fund-service's project replica", Duration.ofSeconds(300), () -> {
             List<String> diffs = new ArrayList<>();
             for (Project p : projects) {
                 Response r = fundRequest().get("/api/v1/fund-projects/" + ids.get(p.key()));
@@ -399,7 +399,7 @@ class FundLedgerE2ETest {
         Project cut = byKey.get(FundLedgerPlan.CUT_PROJECT);
         projectWrite("POST", "/api/v1/projects/" + ids.get(cut.key()) + "/adjustments", Map.of("budget", amounts(cut.cutBudget()),
                 "reason", "中央资金压减", "approvalDocument", "黔东南发改调〔2021〕7号", "date", cut.cutDate().toString()), 200);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             assertEquals(Boolean.TRUE, fundView(ids.get(cancelled.key()), null).get("cancelled"));
             assertEquals(Boolean.TRUE, fundView(ids.get(cut.key()), null).get("inOverrun"));
         });
@@ -449,7 +449,7 @@ class FundLedgerE2ETest {
             checks.put(county2020, FundLedgerPlan.expected(projects, facts, asOf, p -> p.county() == 0 && p.year() == 2020, null,
                     FundLedgerPlan.BY_CATEGORY));
         }
-        awaitNoDifferences("the fund report", Duration.ofSeconds(120), () -> {
+        awaitNoDifferences("the fund report", Duration.ofSeconds(300), () -> {
             List<String> diffs = new ArrayList<>();
             checks.forEach((query, expected) -> diffs.addAll(check(query, expected)));
             return diffs;
@@ -457,7 +457,7 @@ class FundLedgerE2ETest {
         long reported = System.nanoTime();
 
         // 6. the fund view of the projects money moved between, the recalled one and the one in overrun
-        awaitNoDifferences("the projects' fund views", Duration.ofSeconds(30), () -> {
+        awaitNoDifferences("the projects' fund views", Duration.ofSeconds(60), () -> {
             List<String> diffs = new ArrayList<>();
             for (String key : List.of(FundLedgerPlan.ADJUSTED_FROM, FundLedgerPlan.ADJUSTED_TO, FundLedgerPlan.RECALLED_PROJECT,
                     FundLedgerPlan.CUT_PROJECT, FundLedgerPlan.CANCELLED_PROJECT)) {
