@@ -111,6 +111,24 @@ public final class FundLibrary {
                 p.category, p.batch, p.stage, budget));
     }
 
+    /**
+     * Markers behind everything sent so far, on every key: a progress report of each project (investment 1.00, no fund
+     * figure changes) and an allocation of 0.01 on each ledger (2020-12-15). Once they show, what was sent before them on
+     * the same partitions was consumed. Sends them.
+     */
+    public void sendMarkers() {
+        int from = projectEvents.size();
+        for (TestProject p : List.of(p1, p2, p3, p4)) {
+            p.progress(p.progress == null ? "10.00" : p.progress, "1.00");
+            point(p, "project.progress-reported.v1");
+        }
+        projectEvents.subList(from, projectEvents.size()).forEach(Runnable::run);
+        for (TestFund f : funds()) {
+            f.allocate(f == f5 ? "self-raised" : f == f3 ? "bank-loans" : "central-budget", "0.01", d("2020-12-15"));
+            f.events.get(f.events.size() - 1).send();
+        }
+    }
+
     public List<TestFund> funds() {
         return List.of(f1, f2, f3, f4, f5);
     }
