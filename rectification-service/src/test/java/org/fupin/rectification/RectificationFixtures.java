@@ -69,7 +69,6 @@ public final class RectificationFixtures {
         m.put("description", "部分贫困户帮扶措施不精准");
         m.put("category", "policy-implementation");
         m.put("regionCode", VILLAGE);
-        m.put("links", Map.of("householdIds", List.of(UUID.randomUUID().toString())));
         m.put("leadUnit", lead);
         m.put("coUnits", new ArrayList<>(coUnits));
         m.put("deadline", deadline.toString());

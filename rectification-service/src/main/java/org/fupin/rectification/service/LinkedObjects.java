@@ -7,13 +7,12 @@ import java.util.Map;
 
 /**
  * What the service knows of the objects an issue links to (households, projects, fund documents of the other services),
- * by id, for {@link LinkRules#check}. The replicas built from {@code fupin.household.v1}, {@code fupin.project.v1} and
- * {@code fupin.fund.v1} answer it; until they exist {@link LinksAsGiven} accepts every well-formed id.
+ * by id, for {@link LinkRules#check}: {@link ReplicaLinks}, over the replicas built from their topics.
  */
 public interface LinkedObjects {
 
     /**
-     * @param issueRegion the region of the issue being raised (what an implementation without replicas answers)
+     * @param issueRegion the region of the issue being raised
      * @return the known objects among the ids, by id
      */
     Map<String, LinkRules.Known> households(Collection<String> ids, String issueRegion);

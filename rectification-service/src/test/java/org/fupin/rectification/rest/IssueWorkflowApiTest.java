@@ -1,6 +1,8 @@
 package org.fupin.rectification.rest;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import org.fupin.rectification.domain.EvidenceInspector;
 import org.junit.jupiter.api.Test;
@@ -189,6 +191,37 @@ class IssueWorkflowApiTest {
                 .body("history", hasSize(2));
         as(unit).header("If-Match", "\"2\"").header("Idempotency-Key", "k1").body(Map.of("remark", "另一个"))
                 .post(ISSUES + "/" + id + "/acceptance").then().statusCode(422);
+    }
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void linksAreCheckedAgainstTheReplicas() throws Exception {
+        java.util.UUID household = java.util.UUID.randomUUID();
+        java.util.UUID elsewhere = java.util.UUID.randomUUID();
+        java.util.UUID project = java.util.UUID.randomUUID();
+        try (java.sql.Connection c = db.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("insert into household_replica_rc (id, region_code, region_version, version) values ('"
+                    + household + "', '522428103201', 1, 1), ('" + elsewhere + "', '522401100200', 1, 1)");
+            st.executeUpdate("insert into project_replica_rc (id, project_code, region_code, stage, budget_total, version)"
+                    + " values ('" + project + "', '" + unique("P") + "', '522428100000', 'PLANNED', 0, 1)");
+        }
+        String src = source(today().minusDays(3));
+        Map<String, Object> body = issue(src, "u", List.of(), today(), today());
+        body.put("links", Map.of("householdIds", List.of(household.toString()), "projectIds", List.of(project.toString()),
+                "fundDocumentIds", List.of(java.util.UUID.randomUUID().toString())));
+        as(inspector("5224")).body(body).post(ISSUES).then().statusCode(201)
+                .body("links.householdIds", contains(household.toString()))
+                .body("links.projectIds", contains(project.toString()));
+        body.put("links", Map.of("householdIds", List.of(household.toString(), elsewhere.toString(),
+                java.util.UUID.randomUUID().toString())));
+        as(inspector("5224")).body(body).post(ISSUES).then().statusCode(422)
+                .body("type", containsString("unknown-links"))
+                .body("errors.field", contains("links.householdIds[1]", "links.householdIds[2]"));
+        body.put("links", Map.of("projectIds", List.of("x")));
+        as(inspector("5224")).body(body).post(ISSUES).then().statusCode(400)
+                .body("errors.field", contains("links.projectIds[0]"));
     }
 
     @Test
