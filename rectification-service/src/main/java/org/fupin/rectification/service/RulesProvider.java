@@ -15,23 +15,27 @@ import java.util.TreeMap;
 public class RulesProvider {
 
     @Inject
-    RectificationConfig config;
+    RectificationConfig.Categories categories;
+    @Inject
+    RectificationConfig.LongTerm longTerm;
+    @Inject
+    RectificationConfig.Evidence evidence;
 
     private volatile RectificationRules rules;
     private volatile EvidenceRules evidenceRules;
 
     public RectificationRules rules() {
         if (rules == null) {
-            Map<String, String> configured = config.categories();
+            Map<String, String> configured = categories.byCode();
             rules = new RectificationRules(configured.isEmpty() ? RectificationRules.DEFAULT_CATEGORIES : new TreeMap<>(configured),
-                    config.longTerm().progressIntervalDays());
+                    longTerm.progressIntervalDays());
         }
         return rules;
     }
 
     public EvidenceRules evidenceRules() {
         if (evidenceRules == null) {
-            evidenceRules = new EvidenceRules(config.evidence().maxBytes(), EvidenceRules.defaults().maxFileNameLength());
+            evidenceRules = new EvidenceRules(evidence.maxBytes(), EvidenceRules.defaults().maxFileNameLength());
         }
         return evidenceRules;
     }
