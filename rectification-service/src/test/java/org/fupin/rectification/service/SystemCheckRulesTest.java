@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The system check (系统核查) over real PostgreSQL and Kafka: household, project and fund events published as the other
  * services' relays frame them (each payload checked against its schema) → the consumers → the replicas → the rules →
- * {@link SystemFindings}. Each of the five rules raises exactly one issue (also after replays of its events), and clears
+ * {@link SystemFindings} (the issue service's implementation; issues read from its tables). Each of the five rules raises exactly one issue (also after replays of its events), and clears
  * it when its condition clears; the time rules are driven by moving the injected clock ({@link MovableClock}) and are
  * raised by the scheduled run ({@code every=1s} in tests).
  */
@@ -63,8 +63,7 @@ class SystemCheckRulesTest {
 
     @Inject
     MovableClock clock;
-    @Inject
-    FakeSystemFindings findings;
+    final Issues findings = new Issues();
     @Inject
     SystemCheckRun run;
     @Inject
@@ -96,11 +95,12 @@ class SystemCheckRulesTest {
 
         clock.set(D0.plusDays(30)); // the scheduled run raises it
         await().atMost(WAIT).until(() -> findings.states(key).equals(List.of("OPEN")));
-        var issue = findings.issues(key).get(0);
-        assertEquals("policy-implementation", issue.data().category());
-        assertEquals(REGION, issue.data().regionCode());
-        assertEquals(List.of(h.toString()), issue.data().links().householdIds());
-        assertEquals(D0.plusDays(60), issue.data().deadline());
+        assertEquals("policy-implementation", findings.column(key, "category"));
+        assertEquals(REGION, findings.column(key, "region_code"));
+        assertEquals(D0.plusDays(30).toString(), findings.column(key, "cast(raised_on as varchar)"));
+        assertEquals(D0.plusDays(60).toString(), findings.column(key, "cast(deadline as varchar)"));
+        assertEquals("county-poverty-alleviation-office", findings.column(key, "lead_unit"));
+        assertEquals(List.of("household:" + h), findings.links(key));
 
         // replays: the same event again (the inbox drops it) and the same change under a new event id (the replica
         // does not change; the check runs and finds the open issue)
@@ -113,7 +113,8 @@ class SystemCheckRulesTest {
         publish(Topics.HOUSEHOLD, UUID.randomUUID(), h, 2,
                 new HouseholdCadreAssignedV1(h.toString(), REGION, "staff-17", AT, D0.plusDays(30)));
         await().atMost(WAIT).until(() -> findings.states(key).equals(List.of("REPORTED")));
-        assertTrue(findings.issues(key).get(0).why().contains("household-without-cadre"));
+        assertEquals(List.of("SYSTEM"), findings.ledgerKinds(key));
+        assertTrue(findings.ledgerTexts(key).get(0).contains("household-without-cadre"), findings.ledgerTexts(key).toString());
 
         publish(Topics.HOUSEHOLD, UUID.randomUUID(), h, 1, reg); // a late replay of the registration changes nothing
         awaitConsumedAndChecked("household_replica_rc", h);
@@ -187,8 +188,8 @@ class SystemCheckRulesTest {
         assertEquals(List.of(), findings.states(key));
         clock.set(D0.plusDays(30));
         await().atMost(WAIT).until(() -> findings.states(key).equals(List.of("OPEN")));
-        assertEquals("project-management", findings.issues(key).get(0).data().category());
-        assertEquals(List.of(p.id.toString()), findings.issues(key).get(0).data().links().projectIds());
+        assertEquals("project-management", findings.column(key, "category"));
+        assertEquals(List.of("project:" + p.id), findings.links(key));
 
         publish(Topics.PROJECT, registered, p.id, 1, reg);
         publish(Topics.PROJECT, UUID.randomUUID(), p.id, 1, reg);
@@ -266,7 +267,7 @@ class SystemCheckRulesTest {
         assertEquals(List.of(), findings.states(key), "90 days after completion: not yet");
         clock.set(D0.plusDays(91));
         await().atMost(WAIT).until(() -> findings.states(key).equals(List.of("OPEN")));
-        assertEquals("fund-management", findings.issues(key).get(0).data().category());
+        assertEquals("fund-management", findings.column(key, "category"));
 
         // 800.00 of 1000.00 reimbursed: 80 %, no longer below the threshold
         UUID e1 = UUID.randomUUID();
@@ -306,6 +307,43 @@ class SystemCheckRulesTest {
     }
 
     // ---- helpers ----
+
+    /** The issues of the issue service (SystemFindingsService) by finding key, read from its tables. */
+    final class Issues {
+        /** The states of the issues the key got, oldest first. */
+        List<String> states(String key) {
+            return strings("select state from rectification_issue where finding_key = ?1 order by created_at, id", key);
+        }
+
+        String column(String key, String column) {
+            List<String> l = strings("select " + column + " from rectification_issue where finding_key = ?1 order by created_at, id", key);
+            assertEquals(1, l.size(), key);
+            return l.get(0);
+        }
+
+        List<String> links(String key) {
+            return strings("select l.kind || ':' || l.object_id from issue_link l join rectification_issue i on i.id = l.issue_id "
+                    + "where i.finding_key = ?1 order by l.kind, l.position", key);
+        }
+
+        List<String> ledgerKinds(String key) {
+            return strings("select e.kind from ledger_entry e join rectification_issue i on i.id = e.issue_id "
+                    + "where i.finding_key = ?1 order by e.number", key);
+        }
+
+        List<String> ledgerTexts(String key) {
+            return strings("select e.text from ledger_entry e join rectification_issue i on i.id = e.issue_id "
+                    + "where i.finding_key = ?1 order by e.number", key);
+        }
+
+        private List<String> strings(String sql, String key) {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                @SuppressWarnings("unchecked")
+                List<Object> rows = em.createNativeQuery(sql).setParameter(1, key).getResultList();
+                return rows.stream().map(String::valueOf).toList();
+            });
+        }
+    }
 
     static HouseholdRegisteredV1 registered(UUID h, LocalDate on) {
         return new HouseholdRegisteredV1(h.toString(), "H" + h.toString().substring(0, 8), REGION, 3, on.getYear(),
