@@ -62,6 +62,10 @@ public interface SystemCheckConfig {
     @WithDefault("1h")
     String every();
 
+    /** How long after the start the scheduled run first looks. */
+    @WithDefault("10s")
+    String delayed();
+
     /** Objects checked per transaction by the scheduled run. */
     @WithDefault("200")
     int chunkSize();
