@@ -32,11 +32,14 @@ import java.util.concurrent.Executors;
  * RS256 access tokens for any subject, roles and region. The services verify these tokens exactly like a production
  * provider's (signature through JWKS, issuer, expiry); only the issuer is local. Never deploy it.
  * <p>
- * {@code GET /token?sub=alice&roles=household-clerk,reporting-viewer&region=5224&ttl=3600}
+ * {@code GET /token?sub=alice&roles=household-clerk,reporting-viewer&region=5224&ttl=3600} (optionally {@code &unit=<code>},
+ * the rectification-unit claim)
  */
 public final class LocalOidcIssuer implements AutoCloseable {
 
     public static final String REGION_CLAIM = "region";
+    /** The responsible unit (rectification-unit tokens): a unit sees and acts only on the issues it is responsible for. */
+    public static final String UNIT_CLAIM = "unit";
 
     private final RsaJsonWebKey key;
     private final int requestedPort;
@@ -86,6 +89,11 @@ public final class LocalOidcIssuer implements AutoCloseable {
     }
 
     public String token(String subject, Set<String> roles, String region, Duration ttl) {
+        return token(subject, roles, region, null, ttl);
+    }
+
+    /** @param unit the {@value #UNIT_CLAIM} claim, or null for none */
+    public String token(String subject, Set<String> roles, String region, String unit, Duration ttl) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setSubject(subject);
@@ -98,6 +106,9 @@ public final class LocalOidcIssuer implements AutoCloseable {
         claims.setStringListClaim("groups", List.copyOf(roles));
         if (region != null && !region.isBlank()) {
             claims.setClaim(REGION_CLAIM, region);
+        }
+        if (unit != null && !unit.isBlank()) {
+            claims.setClaim(UNIT_CLAIM, unit);
         }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
@@ -129,7 +140,7 @@ public final class LocalOidcIssuer implements AutoCloseable {
         Set<String> roles = new LinkedHashSet<>(Arrays.asList(params.getOrDefault("roles", "").split(",")));
         roles.remove("");
         long ttl = Long.parseLong(params.getOrDefault("ttl", "3600"));
-        String token = token(sub, roles, params.get("region"), Duration.ofSeconds(ttl));
+        String token = token(sub, roles, params.get("region"), params.get("unit"), Duration.ofSeconds(ttl));
         respond(ex, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":" + ttl + "}");
     }
 

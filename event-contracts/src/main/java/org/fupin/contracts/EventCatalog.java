@@ -8,6 +8,7 @@ import org.fupin.contracts.fund.FundReimbursedV1;
 import org.fupin.contracts.fund.FundReimbursementReversedV1;
 import org.fupin.contracts.household.HouseholdCadreAssignedV1;
 import org.fupin.contracts.household.HouseholdExitedV1;
+import org.fupin.contracts.household.HouseholdMeasureAddedV1;
 import org.fupin.contracts.household.HouseholdMonitoringEndedV1;
 import org.fupin.contracts.household.HouseholdMonitoringStartedV1;
 import org.fupin.contracts.household.HouseholdRegisteredV1;
@@ -51,6 +52,7 @@ public final class EventCatalog {
             HouseholdMonitoringStartedV1.class,
             HouseholdMonitoringEndedV1.class,
             HouseholdCadreAssignedV1.class,
+            HouseholdMeasureAddedV1.class,
             ProjectRegisteredV1.class,
             ProjectUpdatedV1.class,
             ProjectAdjustedV1.class,

@@ -3,6 +3,7 @@ package org.fupin.contracts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.fupin.contracts.household.HouseholdMeasureAddedV1;
 import org.fupin.contracts.household.HouseholdRegisteredV1;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +59,18 @@ class EventCatalogTest {
         assertFalse(EventSchemas.validate("household.exited.v1", withoutDate).isEmpty(), "effectiveDate is required");
         assertEquals(java.util.Set.of(), EventSchemas.validate("household.exited.v1",
                 withoutDate.replace("}", ",\"effectiveDate\":\"2017-11-30\"}")));
+    }
+
+    @Test
+    void anAssistanceMeasureTravelsWithItsDateAndNoText() throws Exception {
+        var event = new HouseholdMeasureAddedV1(UUID.randomUUID().toString(), "522428103201", UUID.randomUUID().toString(),
+                java.time.LocalDate.of(2020, 5, 6), Instant.now(), java.time.LocalDate.of(2020, 5, 6));
+        String payload = json.writeValueAsString(event);
+        assertEquals(java.util.Set.of(), EventSchemas.validate("household.measure-added.v1", payload));
+        assertEquals(Topics.HOUSEHOLD, EventCatalog.typeOf(HouseholdMeasureAddedV1.class).topic());
+        assertFalse(EventSchemas.validate("household.measure-added.v1",
+                payload.replace("}", ",\"description\":\"养殖补助\"}")).isEmpty(), "no free text travels");
+        assertFalse(EventSchemas.validate("household.measure-added.v1",
+                payload.replace("\"measureDate\":\"2020-05-06\",", "")).isEmpty(), "the measure date is required");
     }
 }

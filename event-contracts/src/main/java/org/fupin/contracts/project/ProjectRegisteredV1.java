@@ -14,10 +14,22 @@ import java.util.Map;
  *
  * @param entry        {@code NEW} (entered in PLANNED) or {@code IMPORTED} (brought in from another library, any stage)
  * @param registeredAt when the entry was recorded (processing time)
+ * @param plannedStartDate planned start (计划开工), null when not given
+ * @param plannedEndDate   planned end (计划完工), null when not given
  */
 @EventType(value = "project.registered.v1", aggregate = "project", topic = Topics.PROJECT)
-public record ProjectRegisteredV1(String projectId, String projectCode, String regionCode, String category, int projectYear,
-                                  String batch, String entry, String stage, LocalDate stageDate, Map<String, String> budget,
-                                  String budgetTotal, String physicalProgress, String investmentCompleted,
-                                  List<String> missingFields, Instant registeredAt, LocalDate effectiveDate) {
+public record ProjectRegisteredV1(String projectId, String projectCode, String regionCode, String category,
+                                  int projectYear, String batch, String entry, String stage, LocalDate stageDate,
+                                  Map<String, String> budget, String budgetTotal, String physicalProgress,
+                                  String investmentCompleted, List<String> missingFields, Instant registeredAt,
+                                  LocalDate plannedStartDate, LocalDate plannedEndDate, LocalDate effectiveDate) {
+    /** The snapshot without the planned dates (the shape before they joined every project event): null, not given. */
+    public ProjectRegisteredV1(String projectId, String projectCode, String regionCode, String category,
+                               int projectYear, String batch, String entry, String stage, LocalDate stageDate,
+                               Map<String, String> budget, String budgetTotal, String physicalProgress,
+                               String investmentCompleted, List<String> missingFields, Instant registeredAt,
+                               LocalDate effectiveDate) {
+        this(projectId, projectCode, regionCode, category, projectYear, batch, entry, stage, stageDate, budget, budgetTotal,
+             physicalProgress, investmentCompleted, missingFields, registeredAt, null, null, effectiveDate);
+    }
 }

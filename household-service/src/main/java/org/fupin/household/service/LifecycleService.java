@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.fupin.contracts.household.HouseholdMeasureAddedV1;
 import org.fupin.household.config.HouseholdConfig;
 import org.fupin.household.domain.Change;
 import org.fupin.household.domain.HouseholdLifecycle;
@@ -139,8 +140,11 @@ public class LifecycleService {
         m.createdBy = audit.actor();
         m.createdAt = OffsetDateTime.now();
         measures.persist(m);
+        // the household (and its version) does not change: the event carries its current version; consumers that keep
+        // the latest measure date (rectification's system check, 帮扶措施未落实) take the maximum, so order does not matter
         recorder.record(new AggregateChange("household", h.id.toString(), h.version, h.regionCode, m.startedOn,
-                "household.measure-added", m.kind, List.of()));
+                "household.measure-added", m.kind, List.of(new HouseholdMeasureAddedV1(h.id.toString(), h.regionCode,
+                m.id.toString(), m.startedOn, m.createdAt.toInstant(), m.startedOn))));
         return views.measure(m);
     }
 

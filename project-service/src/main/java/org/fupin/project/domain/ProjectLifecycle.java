@@ -268,7 +268,7 @@ public final class ProjectLifecycle {
     private ProjectRegisteredV1 registered(String entry, LocalDate date) {
         return new ProjectRegisteredV1(id, data.projectCode(), data.regionCode(), data.category(), data.projectYear(),
                 data.batch(), entry, stage.name(), stageDate(), budgetCodes(), budgetTotal(), percent(), investment(),
-                missingFields(), Instant.now(), date);
+                missingFields(), Instant.now(), data.plannedStartDate(), data.plannedEndDate(), date);
     }
 
     // ---- the record: corrections and adjustments ----
@@ -315,7 +315,8 @@ public final class ProjectLifecycle {
         }
         return new Change("updated", stage, stage, date, null, changes, List.of(new ProjectUpdatedV1(id, data.projectCode(),
                 data.regionCode(), data.category(), data.projectYear(), data.batch(), stage.name(), stageDate(),
-                budgetCodes(), budgetTotal(), percent(), investment(), missingFields(), fieldNames(changes), date)));
+                budgetCodes(), budgetTotal(), percent(), investment(), missingFields(), fieldNames(changes),
+                data.plannedStartDate(), data.plannedEndDate(), date)));
     }
 
     /**
@@ -412,7 +413,7 @@ public final class ProjectLifecycle {
                 List.of(new ProjectStageChangedV1(id, data.projectCode(), data.regionCode(), data.category(),
                         data.projectYear(), data.batch(), stage.name(), date, budgetCodes(), budgetTotal(), percent(),
                         investment(), missingFields(), step.name(), from.name(), blank(documentNumber) ? null : documentNumber,
-                        date)));
+                        data.plannedStartDate(), data.plannedEndDate(), date)));
     }
 
     /** 终止 on {@code date} with a reason, before completion (409 after). Nothing is deleted. */
@@ -431,7 +432,7 @@ public final class ProjectLifecycle {
         return new Change("cancelled", from, stage, date, reason + (blank(documentNumber) ? "" : " (" + documentNumber + ")"),
                 List.of(), List.of(new ProjectCancelledV1(id, data.projectCode(), data.regionCode(), data.category(),
                 data.projectYear(), data.batch(), stage.name(), date, budgetCodes(), budgetTotal(), percent(), investment(),
-                missingFields(), from.name(), reason, date)));
+                missingFields(), from.name(), reason, data.plannedStartDate(), data.plannedEndDate(), date)));
     }
 
     private void requireNotBeforeStage(LocalDate date) {
@@ -498,7 +499,8 @@ public final class ProjectLifecycle {
                 correction ? correctionReason : null, List.of(),
                 List.of(new ProjectProgressReportedV1(id, data.projectCode(), data.regionCode(), data.category(),
                         data.projectYear(), data.batch(), stage.name(), stageDate(), budgetCodes(), budgetTotal(), percent(),
-                        investment(), missingFields(), correction, correction ? correctionReason : null, date)));
+                        investment(), missingFields(), correction, correction ? correctionReason : null,
+                        data.plannedStartDate(), data.plannedEndDate(), date)));
     }
 
     private static void requireWithinBudget(Progress p, BudgetSplit budget) {
@@ -532,7 +534,8 @@ public final class ProjectLifecycle {
                 List.of(new Change.FieldChange("beneficiaries", String.valueOf(before.size()), String.valueOf(ids.size()))),
                 List.of(new ProjectBeneficiariesChangedV1(id, data.projectCode(), data.regionCode(), data.category(),
                         data.projectYear(), data.batch(), stage.name(), stageDate(), budgetCodes(), budgetTotal(), percent(),
-                        investment(), missingFields(), ids, added, removed, date)));
+                        investment(), missingFields(), ids, added, removed, data.plannedStartDate(), data.plannedEndDate(),
+                        date)));
     }
 
     // ---- helpers ----

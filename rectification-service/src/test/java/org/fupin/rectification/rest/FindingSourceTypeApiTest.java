@@ -17,21 +17,21 @@ class FindingSourceTypeApiTest {
     static final String PATH = "/api/v1/finding-source-types";
 
     @Test
-    void viewerGetsTheFourSourceTypesInOrder() {
+    void viewerGetsTheSixSourceTypesInOrder() {
         given().header("Authorization", Tokens.bearer("viewer", "5224", Roles.RECTIFICATION_VIEWER)).get(PATH)
                 .then().statusCode(200).contentType("application/json")
-                .body("", hasSize(4))
-                .body("code", contains("inspection", "assessment", "audit", "supervision"))
-                .body("nameZh", contains("巡视", "考核", "审计", "督查"))
+                .body("", hasSize(6))
+                .body("code", contains("inspection", "assessment", "audit", "supervision", "self-check", "system-check"))
+                .body("nameZh", contains("巡视", "考核", "审计", "督查", "自查", "系统核查"))
                 .body("[2].nameEn", equalTo("Audit"));
     }
 
     @Test
     void clerksAndInspectorsMayReadItToo() {
         given().header("Authorization", Tokens.bearer("clerk-no-region", null, Roles.RECTIFICATION_CLERK)).get(PATH)
-                .then().statusCode(200).body("", hasSize(4));
+                .then().statusCode(200).body("", hasSize(6));
         given().header("Authorization", Tokens.bearer("inspector", "52", Roles.RECTIFICATION_INSPECTOR)).get(PATH)
-                .then().statusCode(200).body("", hasSize(4));
+                .then().statusCode(200).body("", hasSize(6));
     }
 
     @Test
