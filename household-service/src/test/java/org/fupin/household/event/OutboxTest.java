@@ -63,6 +63,26 @@ class OutboxTest {
     }
 
     @Test
+    void anAssistanceMeasureIsPublishedWithItsDateAndTheHouseholdsVersionButNoText() throws Exception {
+        String id = register(2);
+        given().header("Authorization", CLERK).contentType(ContentType.JSON)
+                .body(Map.of("kind", "INDUSTRY", "description", "养殖 20 只鸡", "startedOn", "2020-05-06"))
+                .post("/api/v1/households/" + id + "/assistance/measures").then().statusCode(201);
+        List<ConsumerRecord<String, String>> mine = KafkaProbe.readUntil(SuiteInfrastructure.kafka().bootstrapServers(),
+                        Topics.HOUSEHOLD, rs -> rs.stream().filter(r -> id.equals(r.key())).count() == 2, Duration.ofSeconds(20))
+                .stream().filter(r -> id.equals(r.key())).toList();
+        assertEquals(List.of("household.registered.v1", "household.measure-added.v1"),
+                mine.stream().map(r -> KafkaProbe.header(r, CloudEventHeaders.TYPE)).toList());
+        ConsumerRecord<String, String> measure = mine.get(1);
+        assertEquals(Set.of(), EventSchemas.validate("household.measure-added.v1", measure.value()));
+        assertEquals("1", KafkaProbe.header(measure, CloudEventHeaders.AGGREGATE_VERSION), "the household did not change");
+        var payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree(measure.value());
+        assertEquals("2020-05-06", payload.get("measureDate").asText());
+        assertEquals("2020-05-06", payload.get("effectiveDate").asText());
+        assertTrue(!measure.value().contains("养殖"), "no free text travels");
+    }
+
+    @Test
     void onlyTheReplicaHoldingTheLeasePublishes() throws Exception {
         // another replica takes the lease over (the next token) as if ours had missed its renewal: from then on every
         // write of our relay is refused, whatever it believes about its lease

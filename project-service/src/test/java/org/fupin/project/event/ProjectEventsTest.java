@@ -109,6 +109,12 @@ class ProjectEventsTest {
         JsonNode cancelled = JSON.readTree(mine.get(8).value());
         assertEquals("CANCELLED", cancelled.get("stage").asText());
         assertEquals("第二批", cancelled.get("batch").asText());
+        // every snapshot carries the planned dates (rectification's project-overdue rule reads them from any event)
+        for (ConsumerRecord<String, String> r : mine) {
+            JsonNode e = JSON.readTree(r.value());
+            assertEquals(body.get("plannedStartDate"), e.get("plannedStartDate").asText(), r.value());
+            assertEquals(body.get("plannedEndDate"), e.get("plannedEndDate").asText(), r.value());
+        }
 
         // the audit trail has who and when for each of the nine changes
         try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(
