@@ -189,6 +189,7 @@ public class ImportRunner {
 
     /** One chunk in the caller's transaction: claimed, read, decided and stored, with the outcomes and the counters. */
     private <R> boolean importChunk(Job job, ImportKind<R> kind) {
+        inRowOrder(job);
         List<Object[]> claimed = claimChunk(job.id(), config.chunkSize());
         if (claimed.isEmpty()) {
             return false;
@@ -261,6 +262,7 @@ public class ImportRunner {
         int[] claimed = {-1};
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
+                inRowOrder(job);
                 Object[] row = claim(job.id(), null);
                 if (row == null) {
                     return false;
@@ -353,6 +355,19 @@ public class ImportRunner {
             }
         }
         return null;
+    }
+
+    /** For an ordered kind: waits until no other worker imports rows of the job (until this transaction ends). */
+    private void inRowOrder(Job job) {
+        if (!job.kind().ordered()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext('import_job_order:' || ?))")) {
+                ps.setString(1, job.id().toString());
+                ps.execute();
+            }
+        });
     }
 
     /** Locks a waiting row (the first one, or the given one) that no other worker holds: {row_number, payload}, or null. */
