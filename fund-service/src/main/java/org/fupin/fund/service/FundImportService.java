@@ -117,6 +117,18 @@ public class FundImportService {
                 candidates.addAll(byCode.getOrDefault(c.row().projectCode(), List.of()));
             }
         }
+        // lock order as the API's: documents, then project replica rows (id order), then accounts (AccountKey order)
+        Map<UUID, FundProject> unlocked = replicas.byIds(candidates);
+        Set<DocumentKey> documentKeys = new HashSet<>();
+        for (Chunk<FundImportRow> c : rows) {
+            FundImportRow r = c.row();
+            if (r.kind() == FundImportRow.Kind.ALLOCATION && r.documentNumber() != null) {
+                List<UUID> ids = r.projectId() != null ? List.of(r.projectId()) : byCode.getOrDefault(r.projectCode(), List.of());
+                ids.stream().map(unlocked::get).filter(p -> p != null).forEach(p -> documentKeys.add(documentKey(r, p)));
+            }
+        }
+        State s = new State();
+        s.documents.putAll(bulk.lockDocuments(documentKeys));
         bulk.lockProjects(candidates);
         Map<UUID, FundProject> projects = replicas.byIds(candidates);
         Map<Chunk<FundImportRow>, FundProject> projectOf = new IdentityHashMap<>();
@@ -139,20 +151,14 @@ public class FundImportService {
         }
 
         // 2. documents, vouchers, accounts, ledgers and later entries of the rows, each in one statement
-        State s = new State();
-        Set<DocumentKey> documentKeys = new HashSet<>();
         Set<VoucherKey> voucherKeys = new HashSet<>();
         for (Chunk<FundImportRow> c : alive) {
             FundImportRow r = c.row();
             FundProject p = projectOf.get(c);
-            if (r.kind() == FundImportRow.Kind.ALLOCATION && r.documentNumber() != null) {
-                documentKeys.add(documentKey(r, p));
-            }
             if (r.voucherNumber() != null) {
                 voucherKeys.add(new VoucherKey(p.countyCode(), r.voucherNumber().strip()));
             }
         }
-        s.documents.putAll(bulk.lockDocuments(documentKeys));
         s.vouchers.putAll(bulk.vouchers(voucherKeys));
         List<String> toReverse = new ArrayList<>();
         Map<LedgerEntry.AccountKey, LocalDate> earliest = new HashMap<>();
@@ -238,8 +244,9 @@ public class FundImportService {
                 if (r.documentNumber() == null) {
                     throw Refusal.invalid("documentNumber", "is required");
                 }
-                documentKey = documentKey(r, p);
-                DocumentRow known = s.documents.get(documentKey);
+                DocumentKey dk = documentKey(r, p);
+                documentKey = dk;
+                DocumentRow known = s.documents.get(dk);
                 AllocationDocument doc;
                 if (known == null) {
                     if (r.documentAmount() == null) {
@@ -247,7 +254,7 @@ public class FundImportService {
                     }
                     doc = renamed(() -> AllocationDocument.create(UUID.randomUUID().toString(), new AllocationDocument.Input(
                             r.documentNumber(), r.date(), r.source(), r.year() == null ? r.date().getYear() : r.year(),
-                            r.issuingRegion(), documentKey.receivingCounty(), r.documentAmount()), today), "amount", "documentAmount");
+                            r.issuingRegion(), dk.receivingCounty(), r.documentAmount()), today), "amount", "documentAmount");
                     newDocument = true;
                 } else {
                     doc = known.document();
@@ -308,7 +315,7 @@ public class FundImportService {
         }
         if (posting.document() != null) {
             DocumentRow before = s.documents.get(documentKey);
-            DocumentRow after = new DocumentRow(posting.document(), before == null ? 0 : before.version() + 1, newDocument);
+            DocumentRow after = new DocumentRow(posting.document(), (before == null ? 0 : before.version()) + 1, newDocument);
             s.documents.put(documentKey, after);
             s.touchedDocuments.put(documentKey, after);
         }
