@@ -62,6 +62,16 @@ public class FundPostings {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<LedgerEntryEntity> save(Posting posting, Map<String, FundProject> projects,
                                         Map<LedgerEntry.AccountKey, FundAccountEntity> locked, AllocationDocumentEntity document) {
+        try {
+            return store(posting, projects, locked, document);
+        } catch (PersistenceException e) {
+            // also raised before the flush: an outbox row (identity key) is inserted at once, with what is pending
+            throw translate(e);
+        }
+    }
+
+    private List<LedgerEntryEntity> store(Posting posting, Map<String, FundProject> projects,
+                                          Map<LedgerEntry.AccountKey, FundAccountEntity> locked, AllocationDocumentEntity document) {
         String actor = audit.actor();
         // one version per project touched, taken in id order (the replica rows are already locked in that order)
         Map<String, Long> versions = new TreeMap<>();

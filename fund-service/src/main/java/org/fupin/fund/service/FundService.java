@@ -2,6 +2,7 @@ package org.fupin.fund.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
@@ -341,13 +342,22 @@ public class FundService {
             return work.get();
         } catch (ApiProblem p) {
             if (idempotencyKey != null) {
-                try {
-                    transactions.setRollbackOnly();
-                } catch (SystemException | IllegalStateException e) {
-                    p.addSuppressed(e);
-                }
+                rollbackOnly(p);
             }
             throw p;
+        } catch (PersistenceException e) {
+            // a lost race at a constraint (the database refused the statement: the transaction cannot commit)
+            RuntimeException answer = FundPostings.translate(e);
+            rollbackOnly(answer);
+            throw answer;
+        }
+    }
+
+    private void rollbackOnly(RuntimeException cause) {
+        try {
+            transactions.setRollbackOnly();
+        } catch (SystemException | IllegalStateException e) {
+            cause.addSuppressed(e);
         }
     }
 
