@@ -143,13 +143,26 @@ public class ImportRunner {
         if (job == null) {
             return;
         }
-        while (self.processChunk(job)) {
-            if (Thread.currentThread().isInterrupted()) {
-                return;
+        // an ordered job's chunks run one after another anyway: one worker of this replica on it, the others free for other jobs
+        if (job.kind().ordered() && !orderedJobs.add(jobId)) {
+            return;
+        }
+        try {
+            while (self.processChunk(job)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+            }
+            QuarkusTransaction.requiringNew().run(() -> finish(job));
+        } finally {
+            if (job.kind().ordered()) {
+                orderedJobs.remove(jobId);
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> finish(job));
     }
+
+    /** Ordered jobs a worker of this replica works on now. */
+    private final Set<UUID> orderedJobs = ConcurrentHashMap.newKeySet();
 
     /**
      * Claims a chunk of waiting rows and imports them as the submitter in one transaction; false when no row is left to
