@@ -73,6 +73,13 @@ public final class Bench {
                 failed(table, "project import", e);
             }
         }
+        if (options.runs(BenchOptions.Phase.FUNDS)) {
+            try {
+                funds(table, new FundIngestBench(options, stack).run());
+            } catch (Exception e) {
+                failed(table, "fund import", e);
+            }
+        }
         if (options.runs(BenchOptions.Phase.FRESHNESS)) {
             try {
                 freshness(table, options, new FreshnessBench(options, stack).run());
@@ -146,6 +153,35 @@ public final class Bench {
                         + "(polled every 20 ms; the jobs' own DONE is shown beside it); baseline: COPY of the same rows into one "
                         + "scratch table of the project database shaped like a project record (dropped after).",
                 r.submitted() / Math.max(1, r.jobs()), r.county()));
+    }
+
+    static void funds(ResultTable t, FundIngestBench.Result r) {
+        double ratio = r.copyRate() / r.rate();
+        t.row(String.format(Locale.ROOT, "fund import end to end, %,d vouchers", r.vouchers()),
+                perSecond(r.rate(), "vouchers") + String.format(Locale.ROOT, " (%.1f s%s%s)", r.seconds(),
+                        r.reportSeen() ? String.format(Locale.ROOT, ", jobs done at %.1f s", r.jobsDoneSeconds()) : ", until the jobs were done",
+                        r.rejected() > 0 ? String.format(Locale.ROOT, ", %,d rejected", r.rejected()) : ""),
+                "COPY " + perSecond(r.copyRate(), "vouchers") + String.format(Locale.ROOT, " (%.2f s)", r.copySeconds()),
+                ratio(ratio) + " slower", "", ResultTable.Verdict.NONE);
+        if (r.report() != null) {
+            t.row(String.format(Locale.ROOT, "fund report (county, by year), %,d vouchers", r.vouchers()),
+                    "p50 " + ms(r.report().p50()) + ", p99 " + ms(r.report().p99()), "", "", "", ResultTable.Verdict.NONE);
+        } else {
+            t.row(String.format(Locale.ROOT, "fund report (county, by year), %,d vouchers", r.vouchers()), "n/a", "", "", "",
+                    ResultTable.Verdict.NONE);
+        }
+        t.note(String.format(Locale.ROOT, "Fund import: %,d reimbursement rows (vouchers, 报账) as NDJSON jobs of up to %,d through POST "
+                        + "/api/v1/fund-imports, submitted by two fund clerks (up to four jobs at once), each job over its own %,d projects "
+                        + "in voucher-date order; county %s, %,d projects seeded first through the project import and one allocation and "
+                        + "one payment each through the fund import (%.0f s, outside the clock). Clock from the first submit until %s. "
+                        + "Baseline: COPY of the same vouchers into a scratch table of the fund database shaped like ledger_entry "
+                        + "(dropped after). Fund report: 1,000 sequential GET /api/v1/reports/funds?region=<county>&groupBy=year after 20 "
+                        + "warm-up requests%s.", r.vouchers(), r.vouchers() / Math.max(1, r.jobs()),
+                Math.max(1, r.projects() / Math.max(1, r.jobs())), r.county(), r.projects(), r.seedSeconds(),
+                r.reportSeen() ? "the fund report of the county showed the reimbursed total of every voucher (polled every 50 ms; the jobs' "
+                        + "own DONE is shown beside it)" : "every job was DONE (" + (r.reportNote().isEmpty()
+                        ? "the report did not catch up" : r.reportNote()) + ")",
+                r.report() == null ? " (not run: " + r.reportNote() + ")" : ""));
     }
 
     static void freshness(ResultTable t, BenchOptions o, FreshnessBench.Result r) {

@@ -12,16 +12,18 @@ import java.util.Set;
  * as LocalStack override them).
  */
 public record BenchOptions(long households, int ingest, int ingestJobSize, int loadJobSize, int freshnessSeconds, int rate,
-                           int queries, int sqlRepetitions, int projects, int projectJobSize, Set<Phase> phases,
-                           List<String> jvmOptions, Path root, String householdUrl, String projectUrl, String reportingUrl,
+                           int queries, int sqlRepetitions, int projects, int projectJobSize, int funds, int fundJobSize,
+                           Set<Phase> phases, List<String> jvmOptions, Path root, String householdUrl, String projectUrl,
+                           String fundUrl, String reportingUrl,
                            String oidcUrl, String jdbcBase, String kafka) {
 
-    public enum Phase { INGEST, FRESHNESS, QUERIES, STARTUP, PROJECTS }
+    public enum Phase { INGEST, FRESHNESS, QUERIES, STARTUP, PROJECTS, FUNDS }
 
     static final String USAGE = """
             ./fupin bench [--households N] [--ingest N] [--freshness-seconds S] [--rate R] [--queries Q] [--sql-repetitions K]
                           [--ingest-job-size N] [--load-job-size N] [--projects N] [--project-job-size N]
-                          [--only ingest,freshness,queries,startup,projects] [--skip ...]
+                          [--funds N] [--fund-job-size N]
+                          [--only ingest,freshness,queries,startup,projects,funds] [--skip ...]
                           [--jvm-options "-Xmx384m -XX:+UseSerialGC" (default: as ./fupin start)]
               --households N        households in the bench's own province 65 for the report queries (default 1,000,000;
                                     loaded once through the import API, kept for later runs)
@@ -30,6 +32,10 @@ public record BenchOptions(long households, int ingest, int ingestJobSize, int l
               --queries Q           report requests per region level (default 1,000); --sql-repetitions K of the SQL baseline (default 10)
               --projects N          projects imported end to end through POST /api/v1/project-imports (default 20,000;
                                     new ones each run), in NDJSON jobs of --project-job-size N (default 5,000)
+              --funds N             vouchers (报账凭证) imported end to end through POST /api/v1/fund-imports (default
+                                    1,000,000; new ones each run, after their projects, allocations and disbursements are
+                                    seeded through the project and fund imports), in NDJSON jobs of --fund-job-size N
+                                    (default 50,000); then 1,000 fund-report queries
               --only / --skip       phases to run / to leave out
             """;
 
@@ -44,6 +50,8 @@ public record BenchOptions(long households, int ingest, int ingestJobSize, int l
         int sql = 10;
         int projects = 20_000;
         int projectJob = 5_000;
+        int funds = 1_000_000;
+        int fundJob = 50_000;
         Set<Phase> phases = EnumSet.allOf(Phase.class);
         List<String> jvm = List.of(); // empty: the JVM and options LocalStack uses (ServiceJvm), with its class archive
         for (int i = 0; i < args.length; i++) {
@@ -66,6 +74,8 @@ public record BenchOptions(long households, int ingest, int ingestJobSize, int l
                 case "--sql-repetitions" -> sql = (int) positive(a, v);
                 case "--projects" -> projects = (int) positive(a, v);
                 case "--project-job-size" -> projectJob = (int) positive(a, v);
+                case "--funds" -> funds = (int) positive(a, v);
+                case "--fund-job-size" -> fundJob = (int) positive(a, v);
                 case "--only" -> phases = phases(v);
                 case "--skip" -> {
                     Set<Phase> skip = phases(v);
@@ -80,9 +90,10 @@ public record BenchOptions(long households, int ingest, int ingestJobSize, int l
         int kafkaPort = Integer.getInteger("fupin.local.kafka-port", 59092);
         int oidc = Integer.getInteger("fupin.local.oidc-port", 58180);
         Path root = Path.of(System.getProperty("fupin.project.root", ".")).toAbsolutePath().normalize();
-        return new BenchOptions(households, ingest, ingestJob, loadJob, seconds, rate, queries, sql, projects, projectJob, phases,
-                jvm, root, System.getProperty("household.url", "http://127.0.0.1:8081"),
+        return new BenchOptions(households, ingest, ingestJob, loadJob, seconds, rate, queries, sql, projects, projectJob, funds, fundJob,
+                phases, jvm, root, System.getProperty("household.url", "http://127.0.0.1:8081"),
                 System.getProperty("project.url", "http://127.0.0.1:8082"),
+                System.getProperty("fund.url", "http://127.0.0.1:8083"),
                 System.getProperty("reporting.url", "http://127.0.0.1:8085"),
                 "http://127.0.0.1:" + oidc + "/realms/fupin",
                 "jdbc:postgresql://127.0.0.1:" + pg + "/",
@@ -120,7 +131,7 @@ public record BenchOptions(long households, int ingest, int ingestJobSize, int l
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown phase(s) " + unknown + "; phases: ingest, freshness, queries, startup, projects");
+            throw new IllegalArgumentException("unknown phase(s) " + unknown + "; phases: ingest, freshness, queries, startup, projects, funds");
         }
         return out;
     }

@@ -98,6 +98,24 @@ class BenchReportingTest {
     }
 
     @Test
+    void fundOptionsDefaultToAMillionVouchersAndRunInTheFullBench() {
+        BenchOptions d = BenchOptions.parse();
+        assertEquals(1_000_000, d.funds());
+        assertEquals(50_000, d.fundJobSize());
+        assertTrue(d.runs(BenchOptions.Phase.FUNDS));
+        BenchOptions only = BenchOptions.parse("--only", "funds", "--funds", "50,000", "--fund-job-size", "12500");
+        assertEquals(50_000, only.funds());
+        assertEquals(12_500, only.fundJobSize());
+        assertTrue(only.runs(BenchOptions.Phase.FUNDS) && !only.runs(BenchOptions.Phase.PROJECTS));
+        // each job's vouchers stay within its own projects and are dated in order per project
+        FundIngestBench.Voucher first = FundIngestBench.voucher("469900", "R", 1, 25, 0);
+        FundIngestBench.Voucher next = FundIngestBench.voucher("469900", "R", 1, 25, 25);
+        assertEquals(first.projectCode(), next.projectCode());
+        assertTrue(next.date().isAfter(first.date()));
+        assertEquals(FundIngestBench.project("469900", 25).code(), first.projectCode());
+    }
+
+    @Test
     void generatedProjectsCoverEveryStageAndCategoryAndAreRepeatable() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         Set<String> stages = new HashSet<>();

@@ -70,6 +70,16 @@ public interface ImportKind<R> {
         throw new UnsupportedOperationException(name() + " imports rows one at a time");
     }
 
+    /**
+     * Whether the rows of one job must be imported in row order (a ledger: money is allocated before it is paid out and
+     * paid out before it is settled). Then the chunks of a job are claimed and imported one after another, under a
+     * transaction-scoped advisory lock of the job, by whichever worker or replica holds it; separate jobs still run side by
+     * side.
+     */
+    default boolean ordered() {
+        return false;
+    }
+
     /** An error of the report from a refusal's field and message; the default scrubs values out of the message. */
     default ApiProblem.FieldError refusal(String field, String message, ApiProblem problem) {
         return new ApiProblem.FieldError(field, RowErrors.scrub(message));

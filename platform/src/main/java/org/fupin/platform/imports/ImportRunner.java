@@ -143,13 +143,26 @@ public class ImportRunner {
         if (job == null) {
             return;
         }
-        while (self.processChunk(job)) {
-            if (Thread.currentThread().isInterrupted()) {
-                return;
+        // an ordered job's chunks run one after another anyway: one worker of this replica on it, the others free for other jobs
+        if (job.kind().ordered() && !orderedJobs.add(jobId)) {
+            return;
+        }
+        try {
+            while (self.processChunk(job)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+            }
+            QuarkusTransaction.requiringNew().run(() -> finish(job));
+        } finally {
+            if (job.kind().ordered()) {
+                orderedJobs.remove(jobId);
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> finish(job));
     }
+
+    /** Ordered jobs a worker of this replica works on now. */
+    private final Set<UUID> orderedJobs = ConcurrentHashMap.newKeySet();
 
     /**
      * Claims a chunk of waiting rows and imports them as the submitter in one transaction; false when no row is left to
@@ -189,6 +202,7 @@ public class ImportRunner {
 
     /** One chunk in the caller's transaction: claimed, read, decided and stored, with the outcomes and the counters. */
     private <R> boolean importChunk(Job job, ImportKind<R> kind) {
+        inRowOrder(job);
         List<Object[]> claimed = claimChunk(job.id(), config.chunkSize());
         if (claimed.isEmpty()) {
             return false;
@@ -261,6 +275,7 @@ public class ImportRunner {
         int[] claimed = {-1};
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
+                inRowOrder(job);
                 Object[] row = claim(job.id(), null);
                 if (row == null) {
                     return false;
@@ -353,6 +368,19 @@ public class ImportRunner {
             }
         }
         return null;
+    }
+
+    /** For an ordered kind: waits until no other worker imports rows of the job (until this transaction ends). */
+    private void inRowOrder(Job job) {
+        if (!job.kind().ordered()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext('import_job_order:' || ?))")) {
+                ps.setString(1, job.id().toString());
+                ps.execute();
+            }
+        });
     }
 
     /** Locks a waiting row (the first one, or the given one) that no other worker holds: {row_number, payload}, or null. */
