@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * The chaos run's own stack, on free ports under its own folder: a real PostgreSQL server, a Kafka broker in a child
- * JVM, the local OIDC issuer (in this JVM), and household-service, reporting-service and project-service from their packaged jars. Every
+ * JVM, the local OIDC issuer (in this JVM), and household-service, reporting-service, project-service and fund-service (with its
+ * consumer of {@code fupin.project.v1}, the project replica) from their packaged jars. Every
  * part can be killed, paused and started again; {@link #close()} (also run by a shutdown hook) stops them all.
  */
 public final class ChaosStack implements AutoCloseable {
@@ -35,6 +36,7 @@ public final class ChaosStack implements AutoCloseable {
     public static final String HOUSEHOLD_DB = "household";
     public static final String REPORTING_DB = "reporting";
     public static final String PROJECT_DB = "project";
+    public static final String FUND_DB = "fund";
     static final Duration READY = Duration.ofMinutes(3);
 
     private final Path dir;
@@ -45,6 +47,7 @@ public final class ChaosStack implements AutoCloseable {
     private ServiceProcess household;
     private ServiceProcess reporting;
     private ServiceProcess project;
+    private ServiceProcess fund;
     private final Thread shutdownHook = new Thread(this::closeQuietly, "chaos-stack-stop");
     private boolean closed;
 
@@ -89,6 +92,7 @@ public final class ChaosStack implements AutoCloseable {
         postgres.createDatabase(HOUSEHOLD_DB);
         postgres.createDatabase(REPORTING_DB);
         postgres.createDatabase(PROJECT_DB);
+        postgres.createDatabase(FUND_DB);
         kafka.start();
         issuer.start();
         Path root = ProjectPaths.root();
@@ -102,12 +106,15 @@ public final class ChaosStack implements AutoCloseable {
         household = service("household-service", HOUSEHOLD_DB, root, env);
         reporting = service("reporting-service", REPORTING_DB, root, env);
         project = service("project-service", PROJECT_DB, root, env);
+        fund = service("fund-service", FUND_DB, root, env);
         household.start();
         reporting.start();
         project.start();
+        fund.start();
         household.awaitReady(READY);
         reporting.awaitReady(READY);
         project.awaitReady(READY);
+        fund.awaitReady(READY);
         return this;
     }
 
@@ -152,6 +159,10 @@ public final class ChaosStack implements AutoCloseable {
         return project;
     }
 
+    public ServiceProcess fund() {
+        return fund;
+    }
+
     /** A superuser connection to one of the stack's databases. */
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.SUPERUSER, "");
@@ -166,7 +177,7 @@ public final class ChaosStack implements AutoCloseable {
             kafka.start();
         }
         kafka.resume();
-        for (ServiceProcess s : List.of(household, reporting, project)) {
+        for (ServiceProcess s : List.of(household, reporting, project, fund)) {
             s.resume();
             if (!s.isAlive()) {
                 s.start();
@@ -178,7 +189,7 @@ public final class ChaosStack implements AutoCloseable {
     /** Lets every database accept connections again (after an interrupted refuse-db fault). */
     public void allowAllConnections() {
         try (Connection c = connect("postgres")) {
-            for (String db : List.of(HOUSEHOLD_DB, REPORTING_DB, PROJECT_DB)) {
+            for (String db : List.of(HOUSEHOLD_DB, REPORTING_DB, PROJECT_DB, FUND_DB)) {
                 c.createStatement().execute("alter database " + db + " allow_connections true");
             }
         } catch (SQLException e) {
@@ -192,7 +203,7 @@ public final class ChaosStack implements AutoCloseable {
             return;
         }
         closed = true;
-        for (ServiceProcess s : new ServiceProcess[]{project, reporting, household}) {
+        for (ServiceProcess s : new ServiceProcess[]{fund, project, reporting, household}) {
             if (s != null) {
                 s.stop(); // SIGCONT first when paused
             }
