@@ -463,6 +463,7 @@ final class Verifier {
             }
             Map<String, Money> t = truth.get(region);
             java.util.Set<String> groups = new TreeSet<>(t.keySet());
+            groups.addAll(reported.keySet()); // a source only the report has money of is double-counted there
             groups.add("");
             for (String group : groups) {
                 Money want = t.getOrDefault(group, Money.ZERO);

@@ -28,8 +28,9 @@ import java.util.function.Predicate;
  * The mixed workload: workers drive households through the public REST API with real tokens — registrations
  * (imported one by one, and applied then taken through every workflow step), exits, returns, removals, updates,
  * hardships and bulk NDJSON imports — and projects through project-service (entered with a budget, taken through
- * 前期审批, 招投标 and 开工 with their documents, progress reports up to 100 %, 完工, and sometimes 终止), and keep a model
- * of what each acknowledged command did.
+ * 前期审批, 招投标 and 开工 with their documents, progress reports up to 100 %, 完工, and sometimes 终止), and money through
+ * fund-service ({@link FundCommands}: allocation documents and their lines, disbursements, reimbursements, reversals,
+ * adjustments, recalls), and keep a model of what each acknowledged command did.
  * <p>
  * A command is retried until it is answered (connection refused, timeouts and 5xx while a fault lasts): creations
  * with the same {@code Idempotency-Key} (a batch import with the same body, which is the same job), changes with the
