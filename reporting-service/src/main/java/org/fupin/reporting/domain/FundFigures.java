@@ -2,20 +2,26 @@ package org.fupin.reporting.domain;
 
 import org.fupin.platform.money.Money;
 import org.fupin.platform.money.Rate;
+import org.fupin.platform.problem.ApiProblem;
+import org.fupin.platform.region.RegionCode;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The fund figures of the report (plain Java), from the fund events (one {@link FundFact} per ledger entry) and the
@@ -43,8 +49,8 @@ public final class FundFigures {
 
     /** Group of money whose project (or its year, category, batch) is not known (yet, or on that day). */
     public static final String UNKNOWN = "unknown";
-    static final Set<String> STARTED = Set.of("UNDER_CONSTRUCTION", "COMPLETED", "ACCEPTED");
-    static final String CANCELLED = "CANCELLED";
+    public static final Set<String> STARTED = Set.of("UNDER_CONSTRUCTION", "COMPLETED", "ACCEPTED");
+    public static final String CANCELLED = "CANCELLED";
 
     // -------------------------------------------------------------------------------------------- the formulas
 
@@ -167,7 +173,36 @@ public final class FundFigures {
         }
     }
 
-    public enum GroupBy { YEAR, CATEGORY, SOURCE, BATCH, REGION }
+    /** What the report is grouped by ({@code groupBy}); {@code REGION} is one level below the region asked for. */
+    public enum GroupBy {
+        YEAR, CATEGORY, SOURCE, BATCH, REGION;
+
+        /** The query parameter's value. */
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * @param text the query parameter; absent or blank means no grouping (the total only)
+         * @throws ApiProblem 400 naming the field for anything but year, category, source, batch or region
+         */
+        public static GroupBy parse(String text, String field) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            for (GroupBy g : values()) {
+                if (g.value().equals(text)) {
+                    return g;
+                }
+            }
+            throw ApiProblem.validation(field, "must be one of " + Arrays.stream(values()).map(GroupBy::value)
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** The order of the rows: keys as text ascending (years are four digits), {@value #UNKNOWN} last. */
+    public static final Comparator<String> KEY_ORDER = (a, b) -> UNKNOWN.equals(a) ? (UNKNOWN.equals(b) ? 0 : 1)
+            : UNKNOWN.equals(b) ? -1 : a.compareTo(b);
 
     public record Figures(long projects, Money budget, long implementedProjects, Money implementedAmount, Money allocated,
                           Money disbursed, Money reimbursed, Money balance, Rate disbursementRate, Rate utilisationRate,
@@ -215,8 +250,7 @@ public final class FundFigures {
     public static Grouped grouped(Collection<ProjectPoint> points, Collection<FundFact> facts, LocalDate day, Filter filter,
                                   GroupBy groupBy) {
         List<Contribution> all = contributions(points, facts, day, filter);
-        Map<String, List<Contribution>> groups = new TreeMap<>((a, b) -> UNKNOWN.equals(a) ? (UNKNOWN.equals(b) ? 0 : 1)
-                : UNKNOWN.equals(b) ? -1 : a.compareTo(b));
+        Map<String, List<Contribution>> groups = new TreeMap<>(KEY_ORDER);
         for (Contribution c : all) {
             if (groupBy == GroupBy.SOURCE && c.source == null) {
                 continue; // a project's presence without money of any source
@@ -323,11 +357,20 @@ public final class FundFigures {
             case CATEGORY -> p == null || p.category() == null ? UNKNOWN : p.category();
             case BATCH -> p == null || p.batch() == null ? UNKNOWN : p.batch();
             case SOURCE -> c.source;
-            case REGION -> c.regionCode.substring(0, nextLevel(regionPrefix == null ? 0 : regionPrefix.length()));
+            case REGION -> regionGroup(c.regionCode.substring(0, nextLevel(regionPrefix == null ? 0 : regionPrefix.length())));
         };
     }
 
-    private static int nextLevel(int length) {
+    /**
+     * A region code cut to the next level, as a region prefix (as the project report groups): money of a project built
+     * at the requested region itself falls in the requested region's own row ({@code 522428000} → {@code 522428}).
+     */
+    public static String regionGroup(String cut) {
+        return RegionCode.prefixOf(cut);
+    }
+
+    /** The length of the prefix one level below a prefix of the given length (a village stays a village). */
+    public static int nextLevel(int length) {
         for (int l : RegionLevels.LENGTHS) {
             if (l > length) {
                 return l;
@@ -358,12 +401,21 @@ public final class FundFigures {
             disbursed = disbursed.add(c.disbursed);
             reimbursed = reimbursed.add(c.reimbursed);
         }
+        return figures(projects.size(), budget, implementedProjects.size(), implemented, allocated, disbursed, reimbursed);
+    }
+
+    /**
+     * The figures from their sums (what the database's sums are turned into, so the SQL path and this class render alike):
+     * balance and the four rates follow.
+     */
+    public static Figures figures(long projects, BigDecimal budget, long implementedProjects, BigDecimal implemented,
+                                  BigDecimal allocated, BigDecimal disbursed, BigDecimal reimbursed) {
         Money a = new Money(allocated);
         Money d = new Money(disbursed);
         Money r = new Money(reimbursed);
         Money b = new Money(budget);
         Money i = new Money(implemented);
-        return new Figures(projects.size(), b, implementedProjects.size(), i, a, d, r, a.minus(r), disbursementRate(d, a),
+        return new Figures(projects, b, implementedProjects, i, a, d, r, a.minus(r), disbursementRate(d, a),
                 utilisationRate(r, a), reimbursementRate(r, i), budgetReimbursementRate(r, b));
     }
 }

@@ -14,7 +14,9 @@ import org.fupin.contracts.project.ProjectStageChangedV1;
 import org.fupin.contracts.project.ProjectUpdatedV1;
 import org.fupin.platform.inbox.InboundEvent;
 import org.fupin.platform.inbox.PoisonEventException;
+import org.fupin.reporting.domain.FundFigures;
 import org.fupin.reporting.domain.ProjectSnapshot;
+import org.fupin.reporting.repository.FundProjectPointRepository;
 import org.fupin.reporting.repository.ProjectFactRepository;
 import org.jboss.logging.Logger;
 
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,8 @@ public class ProjectProjection {
     ObjectMapper json;
     @Inject
     ProjectFactRepository facts;
+    @Inject
+    FundProjectPointRepository points;
 
     /**
      * @param events deduplicated events in record order
@@ -63,10 +68,13 @@ public class ProjectProjection {
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyAll(List<InboundEvent> events) {
         List<ProjectSnapshot> snapshots = new ArrayList<>(events.size());
+        // the fund figures' project points: every version, whatever the newest snapshot is (first of a version kept)
+        Map<String, FundProjectPointRepository.Point> versions = new LinkedHashMap<>();
         for (InboundEvent e : events) {
             ProjectSnapshot s = snapshot(e);
             if (s != null) {
                 snapshots.add(s);
+                versions.putIfAbsent(s.projectId() + "|" + s.version(), point(e.type(), s));
             } else {
                 LOG.debugf("event %s (%s) changes no figure", e.id(), e.type());
             }
@@ -74,6 +82,7 @@ public class ProjectProjection {
         if (snapshots.isEmpty()) {
             return;
         }
+        points.insert(List.copyOf(versions.values()));
         Set<UUID> ids = new TreeSet<>();
         snapshots.forEach(s -> ids.add(s.projectId()));
         Map<UUID, ProjectSnapshot> before = facts.lock(ids);
@@ -94,6 +103,13 @@ public class ProjectProjection {
             }
         }
         facts.save(changed, listsReplaced);
+    }
+
+    /** The project as the event left it, for the fund figures as of a day ({@link FundFigures.ProjectPoint#validFrom}). */
+    private static FundProjectPointRepository.Point point(String type, ProjectSnapshot s) {
+        return new FundProjectPointRepository.Point(type, new FundFigures.ProjectPoint(s.projectId().toString(), s.version(),
+                FundFigures.ProjectPoint.validFrom(type, s.stageDate(), s.effectiveDate()), s.regionCode(), s.projectYear(),
+                s.category(), s.batch(), s.stage(), s.budget()));
     }
 
     /** The event's snapshot, null for a type that changes no figure. */
