@@ -34,7 +34,7 @@ public final class ChaosRun {
      */
     public record Options(int seconds, long seed, Set<Fault> faults, int workers, Path dir, Duration quiet) {
         public static Options defaults() {
-            return new Options(120, 42, Fault.parse("all"), 4, ProjectPaths.root().resolve(".local/chaos"), Duration.ofMinutes(3));
+            return new Options(120, 42, Fault.parse("all"), 4, ProjectPaths.root().resolve(".local/chaos"), Duration.ofMinutes(5));
         }
 
         public Options withSeconds(int s) {

@@ -37,7 +37,8 @@ public final class ChaosStack implements AutoCloseable {
     public static final String REPORTING_DB = "reporting";
     public static final String PROJECT_DB = "project";
     public static final String FUND_DB = "fund";
-    static final Duration READY = Duration.ofMinutes(3);
+    /** Five JVMs start at once on a machine that may be busy (CI): generous. */
+    static final Duration READY = Duration.ofMinutes(6);
 
     private final Path dir;
     private final Path logs;
