@@ -46,6 +46,8 @@ public final class TestProject {
     public List<String> missing = List.of();
     public List<String> households = List.of();
     private long version;
+    /** When set, events are kept here (each a send under its event id) instead of being sent: a test decides the order. */
+    public List<Runnable> held;
 
     public TestProject(String regionCode, int year, String category, String batch) {
         this.region = regionCode;
@@ -134,6 +136,11 @@ public final class TestProject {
         String type = EventCatalog.typeOf(event.getClass()).value();
         String payload = TestHousehold.json(event);
         assertEquals(Set.of(), EventSchemas.validate(type, payload), type + " payload must match its schema: " + payload);
+        if (held != null) {
+            String at = region;
+            held.add(() -> publishUnchecked(eventId, type, id, atVersion, at, payload));
+            return;
+        }
         publishUnchecked(eventId, type, id, atVersion, region, payload);
     }
 

@@ -124,7 +124,7 @@ public class FundReportRepository {
                   from (%4$s) m group by 1, 2, 3),
                 contributions as (
                   %5$sselect pt.project_id, b.fund_source, pt.region_code, pt.project_year, pt.category, pt.batch, pt.stage,
-                         b.amount, cast(0 as numeric), cast(0 as numeric), cast(0 as numeric)
+                         b.amount as budget, cast(0 as numeric) as a, cast(0 as numeric) as d, cast(0 as numeric) as r
                   from ptf pt join project_point_budget b on b.project_id = pt.project_id and b.version = pt.version%6$s
                   union all
                   select m.project_id, m.fund_source, coalesce(pt.region_code, m.region_code), pt.project_year, pt.category,
