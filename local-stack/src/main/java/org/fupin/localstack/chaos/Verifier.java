@@ -359,9 +359,20 @@ final class Verifier {
      * of the report below fund-service's sum is lost, above it double-counted.
      */
     void checkFunds() throws Exception {
+        // the stored balances (fund_account, what the row locks guard) — compared with the ledger view below
+        Map<String, Money> stored = new HashMap<>();
         try (Connection c = stack.connect(ChaosStack.FUND_DB)) {
             if (count(c, "select count(*) from information_schema.tables where table_name = 'outbox_event'") > 0) {
                 fundPublished = count(c, "select count(*) from outbox_event where published_at is not null");
+            }
+            if (count(c, "select count(*) from information_schema.tables where table_name = 'fund_account'") > 0) {
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "select project_id::text, fund_source, allocated::text, disbursed::text, reimbursed::text from fund_account")) {
+                    while (rs.next()) {
+                        stored.put(rs.getString(1) + "/" + rs.getString(2), new Money(FundModel.cents(rs.getString(3)),
+                                FundModel.cents(rs.getString(4)), FundModel.cents(rs.getString(5))));
+                    }
+                }
             }
         }
         List<Workload.Project> model;
@@ -394,6 +405,16 @@ final class Verifier {
                 }
             }
             entriesSeen += entries.size();
+            for (String source : FundModel.SOURCES) {
+                Money ledger = service.getOrDefault(source, Money.ZERO);
+                Money account = stored.getOrDefault(p.id + "/" + source, Money.ZERO);
+                fundFiguresCompared++;
+                figuresCompared++;
+                if (!ledger.equals(account)) {
+                    mismatched++;
+                    detail("MISMATCH (fund-service) " + p.code + " " + source + ": fund_account " + account + ", its entries " + ledger);
+                }
+            }
             for (String region : regions) {
                 if (p.village.startsWith(region)) {
                     Map<String, Money> t = truth.get(region);
