@@ -112,11 +112,29 @@ public final class ChaosStack implements AutoCloseable {
         reporting.start();
         project.start();
         fund.start();
-        household.awaitReady(READY);
-        reporting.awaitReady(READY);
-        project.awaitReady(READY);
-        fund.awaitReady(READY);
+        for (ServiceProcess s : List.of(household, reporting, project, fund)) {
+            awaitReadyOrRestart(s);
+        }
         return this;
+    }
+
+    /**
+     * Waits for a service; one that exited while starting (on a busy machine Flyway's first connection can time out
+     * while five JVMs start at once) is started again, twice at most.
+     */
+    private static void awaitReadyOrRestart(ServiceProcess s) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s.awaitReady(READY);
+                return;
+            } catch (IllegalStateException e) {
+                if (s.isAlive() || attempt >= 3) {
+                    throw e;
+                }
+                ChaosRun.say("  " + e.getMessage() + " — starting it again");
+                s.start();
+            }
+        }
     }
 
     private ServiceProcess service(String name, String database, Path root, Map<String, String> common) {
