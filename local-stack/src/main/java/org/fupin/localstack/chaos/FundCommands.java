@@ -271,11 +271,7 @@ final class FundCommands {
         body.put("remarks", "项目" + ("CANCELLED".equals(pick.project.stage) ? "终止" : "完工") + "，结余收回");
         Workload.Reply reply = post("/api/v1/recalls", key(n), body);
         if (outcome("recall from " + pick.project.code + " (" + pick.project.stage + ")", reply, Set.of(pick.project))) {
-            FundModel.Account a = pick.account;
-            // the undisbursed part first; the rest was paid out and comes back from the unit (缴回)
-            long returned = Math.max(0, a.balance() - a.undisbursed());
-            a.allocated = a.reimbursed;
-            a.disbursed -= returned;
+            pick.account.recallAll();
             pick.project.fundEntries.add(reply.body().path("id").asText());
         }
         return true;

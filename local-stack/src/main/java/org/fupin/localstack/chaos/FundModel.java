@@ -42,6 +42,18 @@ final class FundModel {
             return allocated - reimbursed;
         }
 
+        /**
+         * 结余资金收回 of the whole balance: the undisbursed part first, the rest was paid out and comes back from the unit
+         * (缴回); afterwards allocated = disbursed = reimbursed. Returns the amount recalled.
+         */
+        long recallAll() {
+            long amount = balance();
+            long returned = Math.max(0, amount - undisbursed());
+            allocated -= amount;
+            disbursed -= returned;
+            return amount;
+        }
+
         @Override
         public String toString() {
             return "allocated " + yuan(allocated) + ", disbursed " + yuan(disbursed) + ", reimbursed " + yuan(reimbursed);
