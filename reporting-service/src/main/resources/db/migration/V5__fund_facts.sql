@@ -23,10 +23,23 @@ create table fund_fact (
 create index fund_fact_date on fund_fact (entry_date);
 create index fund_fact_project on fund_fact (project_id, entry_date);
 
--- The entries summed per project × source × region × calendar month, kept in the facts' transaction by adding each new
--- entry's deltas (additions commute: batches of several replicas, in any order, give the same sums). A report reads
--- these sums (a few rows per project) instead of every voucher: now = all months; as of a day = the months before the
--- day's month plus the day's month's entries up to the day (none when the day is a month's last).
+-- The entries summed per project × source × region × calendar year and × calendar month, kept in the facts' transaction
+-- by adding each new entry's deltas (additions commute: batches of several replicas, in any order, give the same sums).
+-- A report reads these sums (a few rows per project) instead of every voucher: now = all years; as of a day = the years
+-- before the day's year, that year's months before the day's month, and that month's entries up to the day (a year's
+-- or a month's last day needs no finer level).
+create table fund_year (
+    project_id   uuid          not null,
+    fund_source  varchar(40)   not null,
+    region_code  varchar(12)   not null,
+    year         integer       not null,
+    allocated    numeric(16,2) not null,
+    disbursed    numeric(16,2) not null,
+    reimbursed   numeric(16,2) not null,
+    entries      bigint        not null,
+    primary key (project_id, fund_source, region_code, year)
+);
+
 create table fund_month (
     project_id   uuid          not null,
     fund_source  varchar(40)   not null,
@@ -38,7 +51,16 @@ create table fund_month (
     entries      bigint        not null,
     primary key (project_id, fund_source, region_code, month)
 );
-create index fund_month_region on fund_month (region_code text_pattern_ops);
+create index fund_month_month on fund_month (month);
+
+-- The regions the money of each project was recorded under (one row per project and region): a report's candidate
+-- projects inside a region prefix come from here and from project_point, never from a scan of the money.
+create table fund_project (
+    project_id  uuid        not null,
+    region_code varchar(12) not null,
+    primary key (project_id, region_code)
+);
+create index fund_project_region on fund_project (region_code text_pattern_ops, project_id);
 
 -- One row per project event version (FundFigures.ProjectPoint): the project as that event left it, counting from
 -- valid_from (the stage date for an event that set the stage — registered/imported, stage-changed, cancelled — else the
@@ -56,7 +78,7 @@ create table project_point (
     stage        varchar(24)   not null,
     primary key (project_id, version)
 );
-create index project_point_region on project_point (region_code text_pattern_ops);
+create index project_point_region on project_point (region_code text_pattern_ops, project_id);
 
 -- The budget by fund source of a point (sources without money absent).
 create table project_point_budget (

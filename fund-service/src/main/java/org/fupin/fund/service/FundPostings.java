@@ -62,6 +62,16 @@ public class FundPostings {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<LedgerEntryEntity> save(Posting posting, Map<String, FundProject> projects,
                                         Map<LedgerEntry.AccountKey, FundAccountEntity> locked, AllocationDocumentEntity document) {
+        try {
+            return store(posting, projects, locked, document);
+        } catch (PersistenceException e) {
+            // also raised before the flush: an outbox row (identity key) is inserted at once, with what is pending
+            throw translate(e);
+        }
+    }
+
+    private List<LedgerEntryEntity> store(Posting posting, Map<String, FundProject> projects,
+                                          Map<LedgerEntry.AccountKey, FundAccountEntity> locked, AllocationDocumentEntity document) {
         String actor = audit.actor();
         // one version per project touched, taken in id order (the replica rows are already locked in that order)
         Map<String, Long> versions = new TreeMap<>();
@@ -124,7 +134,7 @@ public class FundPostings {
             c = c.getCause();
         }
         if (!(c instanceof ConstraintViolationException cve)) {
-            return e;
+            return lostRace(e) ? concurrentChange() : e;
         }
         String name = String.valueOf(cve.getConstraintName());
         if (name.contains("ledger_entry_voucher")) {
@@ -149,9 +159,24 @@ public class FundPostings {
                     "The account would break reimbursed ≤ disbursed ≤ allocated; nothing was recorded.").withField("amount")
                     .with("code", "ledger-invariant");
         }
+        return concurrentChange();
+    }
+
+    private static ApiProblem concurrentChange() {
         return new ApiProblem(409, ApiProblem.TYPE_BASE + "concurrent-change", "Conflict",
                 "The ledger changed while this request was recorded; nothing was recorded. Retry the request.")
                 .with("code", "concurrent-change");
+    }
+
+    /** A deadlock (40P01), serialization failure (40001) or lock not available (55P03): another writer won; retryable. */
+    private static boolean lostRace(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && java.util.Set.of("40P01", "40001", "55P03").contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ApiProblem duplicateDocument() {

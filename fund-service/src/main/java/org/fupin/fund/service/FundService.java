@@ -2,6 +2,7 @@ package org.fupin.fund.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
@@ -43,8 +44,9 @@ import java.util.function.Supplier;
  * The write side of the fund ledger (资金台账), one {@code @Transactional} method per command. Each:
  * <ol>
  *   <li>{@code Idempotency-Key}: the same key and request again answer what the first call recorded (nothing twice);</li>
- *   <li>locks, always in this order: the document row, the project replica rows (id order; a project outside the caller's
- *       region is 403, an unknown one 422), the account rows ({@code AccountKey} order);</li>
+ *   <li>locks, always in this order (the import's chunk path too): the project replica rows (id order; a project outside
+ *       the caller's region is 403, an unknown one 422), the document row, the account rows ({@code AccountKey} order),
+ *       the projects' ledger rows (id order);</li>
  *   <li>the domain {@link FundLedger} decides (its {@link Refusal} is the 400/409/422 answer) — before anything is
  *       written;</li>
  *   <li>{@link FundPostings#save}: accounts, document, ledger versions, entries, outbox events and audit.</li>
@@ -99,7 +101,8 @@ public class FundService {
             if (documents.findByNumber(doc.receivingCounty(), doc.documentNumber(), doc.source().code()).isPresent()) {
                 throw FundPostings.duplicateDocument();
             }
-            Allocation a = c.lines() == null || c.lines().isEmpty() ? null : allocation(doc, c.lines());
+            Allocation a = c.lines() == null || c.lines().isEmpty() ? null
+                    : allocation(doc, c.lines(), lockLineProjects(c.lines()));
             // every rule passed: only now is anything written
             AllocationDocumentEntity row = AllocationDocumentEntity.of(doc, audit.actor());
             documents.persist(row);
@@ -124,10 +127,13 @@ public class FundService {
             return views.document(documentForRead(documentId));
         }
         return guarded(idempotencyKey, () -> {
+            List<FundCommands.Line> lines = c == null || c.lines() == null ? List.of() : c.lines();
+            // the lock order of every writer (imports too): project rows, then the document, then the accounts
+            Map<String, FundProject> projects = lockLineProjects(lines);
             AllocationDocumentEntity row = documents.lockById(documentId)
                     .orElseThrow(() -> ApiProblem.notFound("allocation document", documentId));
             region.requireReadable(row.receivingCounty, "allocation document", documentId);
-            Allocation a = allocation(row.toDomain(), c == null || c.lines() == null ? List.of() : c.lines());
+            Allocation a = allocation(row.toDomain(), lines, projects);
             postings.save(a.posting, a.projects, a.locked, row);
             idempotency.complete(idempotencyKey, operation, documentId.toString());
             return views.document(row);
@@ -138,14 +144,19 @@ public class FundService {
                               Map<LedgerEntry.AccountKey, FundAccountEntity> locked) {
     }
 
-    /** Locks the lines' projects (id order) and accounts, checks the caller's region, and lets the domain decide. */
-    private Allocation allocation(AllocationDocument doc, List<FundCommands.Line> lines) {
+    /** Locks the replica rows of the lines' projects, in id order; unknown projects are left out (the domain refuses them). */
+    private Map<String, FundProject> lockLineProjects(List<FundCommands.Line> lines) {
         TreeSet<UUID> ids = new TreeSet<>();
         lines.stream().filter(Objects::nonNull).map(FundCommands.Line::projectId).filter(Objects::nonNull).forEach(ids::add);
         Map<String, FundProject> projects = new LinkedHashMap<>();
         for (UUID id : ids) {
             replica.lockById(id).ifPresent(p -> projects.put(p.id(), p));
         }
+        return projects;
+    }
+
+    /** Checks the caller's region for the lines' (locked) projects, locks their accounts, and lets the domain decide. */
+    private Allocation allocation(AllocationDocument doc, List<FundCommands.Line> lines, Map<String, FundProject> projects) {
         for (int i = 0; i < lines.size(); i++) {
             FundCommands.Line l = lines.get(i);
             FundProject p = l == null || l.projectId() == null ? null : projects.get(l.projectId().toString());
@@ -341,13 +352,22 @@ public class FundService {
             return work.get();
         } catch (ApiProblem p) {
             if (idempotencyKey != null) {
-                try {
-                    transactions.setRollbackOnly();
-                } catch (SystemException | IllegalStateException e) {
-                    p.addSuppressed(e);
-                }
+                rollbackOnly(p);
             }
             throw p;
+        } catch (PersistenceException e) {
+            // a lost race at a constraint (the database refused the statement: the transaction cannot commit)
+            RuntimeException answer = FundPostings.translate(e);
+            rollbackOnly(answer);
+            throw answer;
+        }
+    }
+
+    private void rollbackOnly(RuntimeException cause) {
+        try {
+            transactions.setRollbackOnly();
+        } catch (SystemException | IllegalStateException e) {
+            cause.addSuppressed(e);
         }
     }
 

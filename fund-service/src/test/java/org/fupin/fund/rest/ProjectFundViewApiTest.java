@@ -3,6 +3,7 @@ package org.fupin.fund.rest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import org.fupin.fund.FundFixtures;
 import org.fupin.platform.security.Roles;
 import org.fupin.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * {@code GET /api/v1/fund-projects/{projectId}?asOf=}: a project's fund ledger over real PostgreSQL, with ledger rows
@@ -143,6 +145,41 @@ class ProjectFundViewApiTest {
                 .body("entries[5].expenseKind", equalTo("materials (材料费)"))
                 .body("entries[5].reimbursedDelta", equalTo("5000.55"))
                 .body("entries[5].reversedBy", nullValue());
+    }
+
+    @Test
+    void recordedThroughTheWriteApiTheViewEqualsTheStoredAccountAndTheSumOfEntries() {
+        UUID p = FundFixtures.project(VILLAGE, "UNDER_CONSTRUCTION", "central-budget", "100000.00");
+        java.util.Map<String, Object> body = FundFixtures.document("150000.00", p, "90000.00");
+        String doc = FundFixtures.post(FundFixtures.clerk("5224"), FundFixtures.DOCUMENTS, body).statusCode(201)
+                .extract().path("id");
+        FundFixtures.disbursed(p, "70000.00");
+        FundFixtures.reimbursed(p, "20000.00");
+        String voucher = FundFixtures.reimbursed(p, "1234.56");
+        String reversal = FundFixtures.post(FundFixtures.approver("5224"), "/api/v1/reimbursements/" + voucher + "/reversal",
+                java.util.Map.of("reason", "wrong expense kind (支出类别错)", "date", FundFixtures.today().minusDays(5).toString()))
+                .statusCode(201).extract().path("id");
+
+        java.util.List<String> stored = FundFixtures.account(p, "central-budget");
+        assertEquals(java.util.List.of("90000.00", "70000.00", "20000.00"), stored);
+        FundFixtures.assertConsistent(p, "central-budget");
+        view(p, null)
+                .body("sources[0].allocated", equalTo(stored.get(0)))
+                .body("sources[0].disbursed", equalTo(stored.get(1)))
+                .body("sources[0].reimbursed", equalTo(stored.get(2)))
+                .body("sources[0].balance", equalTo("70000.00"))
+                .body("sources[0].utilisationRate.percent", equalTo("22.22"))
+                .body("entries.kind", contains("ALLOCATION", "DISBURSEMENT", "REIMBURSEMENT", "REIMBURSEMENT", "REVERSAL"))
+                .body("entries[0].documentId", equalTo(doc))
+                .body("entries[0].documentNumber", equalTo(body.get("documentNumber")))
+                .body("entries.find { it.id == '" + voucher + "' }.reversedBy", equalTo(reversal));
+        // the day before the reversal the voucher still counts
+        view(p, FundFixtures.today().minusDays(6).toString()).body("sources[0].reimbursed", equalTo("21234.56"));
+        // the document read shares its path with the write resource
+        viewer("5224").get(FundFixtures.DOCUMENTS + "/" + doc).then().statusCode(200)
+                .body("lined", equalTo("90000.00")).body("use[0].disbursed", equalTo("70000.00"));
+        viewer("5224").get("/api/v1/fund-entries?projectId=" + p).then().statusCode(200).body("total", equalTo(5))
+                .body("items[0].id", equalTo(reversal));
     }
 
     @Test

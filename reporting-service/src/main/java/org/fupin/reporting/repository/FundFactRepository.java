@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The ledger entries of the fund events ({@code fund_fact}, one row per entry id) and their monthly sums
- * ({@code fund_month}), written in one statement per batch: entries already held are skipped (a replay, or the same
+ * The ledger entries of the fund events ({@code fund_fact}, one row per entry id), their yearly and monthly sums
+ * ({@code fund_year}, {@code fund_month}) and the regions of each project's money ({@code fund_project}), written in one statement per
+ * batch: entries already held are skipped (a replay, or the same
  * entry in another event), and only the new ones are added to the sums, so the sums always equal the entries.
  */
 @ApplicationScoped
@@ -78,7 +79,23 @@ public class FundFactRepository {
                                 disbursed = fund_month.disbursed + excluded.disbursed,
                                 reimbursed = fund_month.reimbursed + excluded.reimbursed,
                                 entries = fund_month.entries + excluded.entries
-                          returning entries)
+                          returning entries),
+                        years as (
+                          insert into fund_year (project_id, fund_source, region_code, year, allocated, disbursed, reimbursed, entries)
+                          select project_id, fund_source, region_code, cast(extract(year from entry_date) as integer),
+                                 sum(allocated), sum(disbursed), sum(reimbursed), count(*)
+                          from new group by 1, 2, 3, 4 order by 1, 2, 3, 4
+                          on conflict (project_id, fund_source, region_code, year) do update
+                            set allocated = fund_year.allocated + excluded.allocated,
+                                disbursed = fund_year.disbursed + excluded.disbursed,
+                                reimbursed = fund_year.reimbursed + excluded.reimbursed,
+                                entries = fund_year.entries + excluded.entries
+                          returning entries),
+                        regions as (
+                          insert into fund_project (project_id, region_code)
+                          select distinct project_id, region_code from new order by 1, 2
+                          on conflict do nothing
+                          returning project_id)
                         select count(*) from new""")
                 .setParameter(1, ids).setParameter(2, events).setParameter(3, kinds).setParameter(4, projects)
                 .setParameter(5, regions).setParameter(6, counties).setParameter(7, sources).setParameter(8, dates)

@@ -24,8 +24,9 @@ import java.util.Map;
  *   each project's point needs no scan of the rest);</li>
  *   <li>each candidate's point as of the day (newest version valid on it; now: newest version), and those that pass the
  *   filter (region, year, category, batch);</li>
- *   <li>the money per project × source × region as of the day: the monthly sums before the day's month plus that month's
- *   entries up to the day (none when the day is a month's last; now: every month);</li>
+ *   <li>the money per project × source × region as of the day: the yearly sums before the day's year, that year's monthly
+ *   sums before the day's month and that month's entries up to the day (a year's or month's last day needs no finer
+ *   level; now: every year);</li>
  *   <li>the contributions, as {@code FundFigures} has them: each passing project once (without a source filter), its
  *   budget per source, and the money, under its project's point when the project is known on the day, else under the
  *   region the events carry (only without a year, category or batch filter);</li>
@@ -79,23 +80,28 @@ public class FundReportRepository {
         }
 
         String pointsAsOf = "";
-        String money;
         String sourceOfMoney = source == null ? "" : " and fund_source = " + source;
+        String columns = "select project_id, fund_source, region_code, allocated, disbursed, reimbursed from ";
+        String mine = " where project_id in (select project_id from cand)" + sourceOfMoney;
+        String money;
         if (day == null) {
-            money = "select project_id, fund_source, region_code, allocated, disbursed, reimbursed from fund_month"
-                    + " where project_id in (select project_id from cand)" + sourceOfMoney;
+            money = columns + "fund_year" + mine;
         } else {
+            // years before the day's year, its months before the day's month, its entries up to the day
             String d = param(params, day);
             pointsAsOf = " and p.valid_from <= cast(" + d + " as date)";
+            boolean yearEnd = day.getMonthValue() == 12 && day.getDayOfMonth() == 31;
             boolean monthEnd = day.equals(day.with(TemporalAdjusters.lastDayOfMonth()));
-            String month = param(params, day.withDayOfMonth(1));
-            money = "select project_id, fund_source, region_code, allocated, disbursed, reimbursed from fund_month"
-                    + " where project_id in (select project_id from cand)" + sourceOfMoney
-                    + " and month " + (monthEnd ? "<=" : "<") + " cast(" + month + " as date)";
-            if (!monthEnd) {
-                money += " union all select project_id, fund_source, region_code, allocated, disbursed, reimbursed from fund_fact"
-                        + " where project_id in (select project_id from cand)" + sourceOfMoney
-                        + " and entry_date >= cast(" + month + " as date) and entry_date <= cast(" + d + " as date)";
+            money = columns + "fund_year" + mine + " and year " + (yearEnd ? "<=" : "<") + " " + param(params, day.getYear());
+            if (!yearEnd) {
+                String month = param(params, day.withDayOfMonth(1));
+                money += " union all " + columns + "fund_month" + mine
+                        + " and month >= cast(" + param(params, day.withDayOfYear(1)) + " as date)"
+                        + " and month " + (monthEnd ? "<=" : "<") + " cast(" + month + " as date)";
+                if (!monthEnd) {
+                    money += " union all " + columns + "fund_fact" + mine
+                            + " and entry_date >= cast(" + month + " as date) and entry_date <= cast(" + d + " as date)";
+                }
             }
         }
 
@@ -110,7 +116,7 @@ public class FundReportRepository {
                 with cand as materialized (
                   select project_id from project_point where region_code like %1$s || '%%'
                   union
-                  select project_id from fund_month where region_code like %1$s || '%%'),
+                  select project_id from fund_project where region_code like %1$s || '%%'),
                 pt as materialized (
                   select distinct on (p.project_id) p.project_id, p.version, p.region_code, p.project_year, p.category, p.batch, p.stage
                   from project_point p
@@ -129,9 +135,9 @@ public class FundReportRepository {
                   union all
                   select m.project_id, m.fund_source, coalesce(pt.region_code, m.region_code), pt.project_year, pt.category,
                          pt.batch, pt.stage, cast(0 as numeric), m.a, m.d, m.r
-                  from money m left join pt on pt.project_id = m.project_id
-                  where case when pt.project_id is null then %7$s and m.region_code like %1$s || '%%'
-                             else exists (select 1 from ptf where ptf.project_id = m.project_id) end),
+                  from money m left join pt on pt.project_id = m.project_id left join ptf on ptf.project_id = m.project_id
+                  where pt.project_id is null and %7$s and m.region_code like %1$s || '%%'
+                     or ptf.project_id is not null),
                 keyed as (
                   select %8$s as k, project_id, budget, a, d, r,
                          stage is not null and stage <> 'CANCELLED' as live,

@@ -44,6 +44,9 @@ import java.util.UUID;
  *   <li>A batch costs a fixed number of statements: the stored projects of the batch are loaded and locked in one
  *   select (plus their budgets and households), the events merged in list order in memory, the changed projects written
  *   in one upsert, their budgets replaced in two statements and the replaced beneficiary lists in two.</li>
+ *   <li>Every event's version is also kept as a point of the fund figures ({@code project_point}: the project as the
+ *   event left it, valid from its stage date or effective date, {@link FundFigures.ProjectPoint#validFrom}), whatever
+ *   the newest snapshot is, so the fund figures as of a day do not depend on the arrival order (one statement more).</li>
  *   <li>An event that breaks its contract (unreadable payload, project or household id that is no UUID, region not 12
  *   digits, unknown stage, an amount that is no decimal) throws {@link PoisonEventException} before anything is
  *   written, so the inbox can isolate it. Types newer than this version are ignored.</li>
