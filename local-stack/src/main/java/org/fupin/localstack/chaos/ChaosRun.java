@@ -34,7 +34,7 @@ public final class ChaosRun {
      */
     public record Options(int seconds, long seed, Set<Fault> faults, int workers, Path dir, Duration quiet) {
         public static Options defaults() {
-            return new Options(120, 42, Fault.parse("all"), 4, ProjectPaths.root().resolve(".local/chaos"), Duration.ofMinutes(3));
+            return new Options(120, 42, Fault.parse("all"), 4, ProjectPaths.root().resolve(".local/chaos"), Duration.ofMinutes(5));
         }
 
         public Options withSeconds(int s) {
@@ -61,7 +61,8 @@ public final class ChaosRun {
     /** What the run found; {@link #passed()} when nothing was lost, double-counted, mismatched or leaked. */
     public record Result(long acknowledged, long acknowledgedAfterRetry, long unconfirmed, long refused, long published,
                          long deadLettered, Long parked, long lost, long doubleCounted, long mismatched, long figuresCompared,
-                         long piiFound, long recordsScanned, boolean quiet, List<String> faultLog, List<String> details) {
+                         long piiFound, long recordsScanned, boolean quiet, List<String> faultLog, List<String> details,
+                         Funds funds) {
         public boolean passed() {
             return lost == 0 && doubleCounted == 0 && mismatched == 0 && piiFound == 0;
         }
@@ -76,9 +77,21 @@ public final class ChaosRun {
                     "lost:                  " + lost,
                     "double-counted:        " + doubleCounted,
                     "mismatched figures:    " + mismatched + " of " + figuresCompared,
+                    "funds:                 " + funds,
                     "PII found:             " + piiFound + " (in the logs and " + recordsScanned + " records on all topics)",
                     "faults injected:       " + faultLog.size(),
                     passed() ? "PASSED" : "FAILED");
+        }
+    }
+
+    /** The fund part of the run (already included in the totals of {@link Result}). */
+    public record Funds(long acknowledged, long refused, long unconfirmed, long published, long projectsChecked, long lost,
+                        long doubleCounted, long figuresCompared) {
+        @Override
+        public String toString() {
+            return acknowledged + " commands acknowledged (" + refused + " refused, " + unconfirmed + " unconfirmed), " + published
+                    + " events published, " + projectsChecked + " projects checked; lost " + lost + ", double-counted " + doubleCounted
+                    + " of " + figuresCompared + " fund figures";
         }
     }
 
@@ -114,15 +127,17 @@ public final class ChaosRun {
                 + ", " + o.workers() + " workers, in " + o.dir());
         List<FaultInjector.Planned> plan = FaultInjector.plan(o.seed(), o.faults(), o.seconds());
         say("fault plan (in order, as many as fit): " + plan.stream().limit(12).map(p -> p.fault().cliName() + (p.fault() == Fault.PAUSE
-                || p.fault() == Fault.REFUSE_DB ? (p.household() ? "/household" : "/reporting") : "")).toList() + (plan.size() > 12 ? " ..." : ""));
+                || p.fault() == Fault.REFUSE_DB ? (p.household() ? "/household" : "/reporting")
+                : p.fault() == Fault.KILL_PRODUCER ? (p.household() ? "/household" : "/fund") : "")).toList() + (plan.size() > 12 ? " ..." : ""));
         long pgPid;
         long kafkaPid;
         Result result;
         long t0 = System.nanoTime();
         try (ChaosStack stack = new ChaosStack(o.dir())) {
             stack.start();
-            say(String.format("stack ready in %.1f s (household-service %s, reporting-service %s, project-service %s, logs in %s)",
-                    (System.nanoTime() - t0) / 1e9, stack.household().url(), stack.reporting().url(), stack.project().url(), stack.logs()));
+            say(String.format("stack ready in %.1f s (household-service %s, reporting-service %s, project-service %s, fund-service %s, logs in %s)",
+                    (System.nanoTime() - t0) / 1e9, stack.household().url(), stack.reporting().url(), stack.project().url(), stack.fund().url(),
+                    stack.logs()));
             Workload workload = new Workload(stack, o.seed(), o.workers());
             FaultInjector injector = new FaultInjector(stack, plan);
             Thread faults = new Thread(injector, "chaos-faults");
@@ -133,7 +148,8 @@ public final class ChaosRun {
             stack.allowAllConnections();
             stack.ensureAllUp();
             say("workload over: " + workload.acknowledged.get() + " commands acknowledged (" + workload.projectCommandsAcknowledged.get()
-                    + " of them project commands, " + workload.projects.size() + " projects), " + workload.retries.get()
+                    + " of them project commands, " + workload.fundCommandsAcknowledged.get() + " fund commands, " + workload.projects.size()
+                    + " projects), " + workload.retries.get()
                     + " retried attempts; waiting for quiet ...");
             Verifier verifier = new Verifier(stack, workload);
             verifier.awaitQuiet(o.quiet());
@@ -156,7 +172,10 @@ public final class ChaosRun {
             result = new Result(workload.acknowledged.get(), workload.acknowledgedAfterRetry.get(), workload.unconfirmed.get(),
                     workload.refused.get(), verifier.published, verifier.deadLettered, verifier.parked, verifier.lost,
                     verifier.doubleCounted, verifier.mismatched, verifier.figuresCompared, findings.size(), topics.records(),
-                    verifier.quiet, List.copyOf(injector.log), details);
+                    verifier.quiet, List.copyOf(injector.log), details,
+                    new Funds(workload.fundCommandsAcknowledged.get(), workload.fundCommandsRefused.get(), workload.fundCommandsUnconfirmed.get(),
+                            verifier.fundPublished, verifier.fundProjectsChecked, verifier.fundLost, verifier.fundDoubleCounted,
+                            verifier.fundFiguresCompared));
             pgPid = stack.postgres().postmasterPid();
             kafkaPid = stack.kafka().pid();
         }

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * The chaos run's own stack, on free ports under its own folder: a real PostgreSQL server, a Kafka broker in a child
- * JVM, the local OIDC issuer (in this JVM), and household-service, reporting-service and project-service from their packaged jars. Every
+ * JVM, the local OIDC issuer (in this JVM), and household-service, reporting-service, project-service and fund-service (with its
+ * consumer of {@code fupin.project.v1}, the project replica) from their packaged jars. Every
  * part can be killed, paused and started again; {@link #close()} (also run by a shutdown hook) stops them all.
  */
 public final class ChaosStack implements AutoCloseable {
@@ -35,7 +36,9 @@ public final class ChaosStack implements AutoCloseable {
     public static final String HOUSEHOLD_DB = "household";
     public static final String REPORTING_DB = "reporting";
     public static final String PROJECT_DB = "project";
-    static final Duration READY = Duration.ofMinutes(3);
+    public static final String FUND_DB = "fund";
+    /** Five JVMs start at once on a machine that may be busy (CI): generous. */
+    static final Duration READY = Duration.ofMinutes(6);
 
     private final Path dir;
     private final Path logs;
@@ -45,6 +48,7 @@ public final class ChaosStack implements AutoCloseable {
     private ServiceProcess household;
     private ServiceProcess reporting;
     private ServiceProcess project;
+    private ServiceProcess fund;
     private final Thread shutdownHook = new Thread(this::closeQuietly, "chaos-stack-stop");
     private boolean closed;
 
@@ -89,6 +93,7 @@ public final class ChaosStack implements AutoCloseable {
         postgres.createDatabase(HOUSEHOLD_DB);
         postgres.createDatabase(REPORTING_DB);
         postgres.createDatabase(PROJECT_DB);
+        postgres.createDatabase(FUND_DB);
         kafka.start();
         issuer.start();
         Path root = ProjectPaths.root();
@@ -102,13 +107,34 @@ public final class ChaosStack implements AutoCloseable {
         household = service("household-service", HOUSEHOLD_DB, root, env);
         reporting = service("reporting-service", REPORTING_DB, root, env);
         project = service("project-service", PROJECT_DB, root, env);
+        fund = service("fund-service", FUND_DB, root, env);
         household.start();
         reporting.start();
         project.start();
-        household.awaitReady(READY);
-        reporting.awaitReady(READY);
-        project.awaitReady(READY);
+        fund.start();
+        for (ServiceProcess s : List.of(household, reporting, project, fund)) {
+            awaitReadyOrRestart(s);
+        }
         return this;
+    }
+
+    /**
+     * Waits for a service; one that exited while starting (on a busy machine Flyway's first connection can time out
+     * while five JVMs start at once) is started again, twice at most.
+     */
+    private static void awaitReadyOrRestart(ServiceProcess s) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s.awaitReady(READY);
+                return;
+            } catch (IllegalStateException e) {
+                if (s.isAlive() || attempt >= 3) {
+                    throw e;
+                }
+                ChaosRun.say("  " + e.getMessage() + " — starting it again");
+                s.start();
+            }
+        }
     }
 
     private ServiceProcess service(String name, String database, Path root, Map<String, String> common) {
@@ -152,6 +178,10 @@ public final class ChaosStack implements AutoCloseable {
         return project;
     }
 
+    public ServiceProcess fund() {
+        return fund;
+    }
+
     /** A superuser connection to one of the stack's databases. */
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.SUPERUSER, "");
@@ -166,7 +196,7 @@ public final class ChaosStack implements AutoCloseable {
             kafka.start();
         }
         kafka.resume();
-        for (ServiceProcess s : List.of(household, reporting, project)) {
+        for (ServiceProcess s : List.of(household, reporting, project, fund)) {
             s.resume();
             if (!s.isAlive()) {
                 s.start();
@@ -178,7 +208,7 @@ public final class ChaosStack implements AutoCloseable {
     /** Lets every database accept connections again (after an interrupted refuse-db fault). */
     public void allowAllConnections() {
         try (Connection c = connect("postgres")) {
-            for (String db : List.of(HOUSEHOLD_DB, REPORTING_DB, PROJECT_DB)) {
+            for (String db : List.of(HOUSEHOLD_DB, REPORTING_DB, PROJECT_DB, FUND_DB)) {
                 c.createStatement().execute("alter database " + db + " allow_connections true");
             }
         } catch (SQLException e) {
@@ -192,7 +222,7 @@ public final class ChaosStack implements AutoCloseable {
             return;
         }
         closed = true;
-        for (ServiceProcess s : new ServiceProcess[]{project, reporting, household}) {
+        for (ServiceProcess s : new ServiceProcess[]{fund, project, reporting, household}) {
             if (s != null) {
                 s.stop(); // SIGCONT first when paused
             }

@@ -22,7 +22,7 @@ final class FaultInjector implements Runnable {
         String describe() {
             String target = household ? "household" : "reporting";
             return switch (fault) {
-                case KILL_PRODUCER -> "SIGKILL household-service, restart after " + holdMillis + " ms";
+                case KILL_PRODUCER -> "SIGKILL " + (household ? "household" : "fund") + "-service, restart after " + holdMillis + " ms";
                 case KILL_REPORTING -> "SIGKILL reporting-service, restart after " + holdMillis + " ms";
                 case PAUSE -> "SIGSTOP " + target + "-service for " + holdMillis + " ms, then SIGCONT";
                 case KILL_KAFKA -> "SIGKILL Kafka, restart after " + holdMillis + " ms";
@@ -117,7 +117,8 @@ final class FaultInjector implements Runnable {
     private void inject(Planned p) throws Exception {
         phaseStart = System.nanoTime();
         switch (p.fault()) {
-            case KILL_PRODUCER -> killAndRestart(stack.household(), p.holdMillis());
+            // the plan's coin picks the producer: household-service, or fund-service (a retried payment must not pay twice)
+            case KILL_PRODUCER -> killAndRestart(p.household() ? stack.household() : stack.fund(), p.holdMillis());
             case KILL_REPORTING -> killAndRestart(stack.reporting(), p.holdMillis());
             case PAUSE -> {
                 ServiceProcess s = p.household() ? stack.household() : stack.reporting();

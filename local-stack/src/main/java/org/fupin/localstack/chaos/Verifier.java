@@ -27,7 +27,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * After the run: waits for quiet, then compares three things.
+ * After the run: waits for quiet, then compares:
  * <ol>
  *   <li>The workload's model with household-service's database: every acknowledged command's effect must be there
  *   (else lost); a household nobody created is double-counted.</li>
@@ -40,6 +40,9 @@ import java.util.concurrent.TimeUnit;
  *   ({@code GET /api/v1/admin/rollups/check}): each counter that differs is a mismatched figure.</li>
  *   <li>Projects ({@link #checkProjects}): the workload's acknowledged projects with project-service, and project-service's
  *   projects per stage with {@code GET /api/v1/reports/projects?groupBy=stage} for the province and each county.</li>
+ *   <li>Funds ({@link #checkFunds}): the workload's model of the money per project × source with fund-service (ledger
+ *   entries and figures), and fund-service's sums with {@code GET /api/v1/reports/funds?groupBy=source} for the province
+ *   and each county.</li>
  * </ol>
  * The recomputation follows reporting-service's counting rules (README "Figures"): registered = REGISTERED or EXITED
  * (by identification year), exited = EXITED (by exit year), returned = returned at least once (by the year of the
@@ -50,7 +53,9 @@ final class Verifier {
 
     static final String TOPIC = "fupin.household.v1";
     static final String PROJECT_TOPIC = "fupin.project.v1";
+    static final String FUND_TOPIC = "fupin.fund.v1";
     static final String GROUP = "reporting-service";
+    static final String FUND_GROUP = "fund-service";
 
     private final ChaosStack stack;
     private final Workload workload;
@@ -66,6 +71,11 @@ final class Verifier {
     long figuresCompared;
     long importRowsRejected;
     boolean quiet;
+    long fundPublished;
+    long fundLost;
+    long fundDoubleCounted;
+    long fundFiguresCompared;
+    long fundProjectsChecked;
 
     Verifier(ChaosStack stack, Workload workload) {
         this.stack = stack;
@@ -92,9 +102,14 @@ final class Verifier {
                 long projectBacklog = count(ChaosStack.PROJECT_DB, "select count(*) from outbox_event where published_at is null"
                         + (hasColumn("outbox_event", "parked_at") ? " and parked_at is null" : ""));
                 long projectLag = consumerLag(PROJECT_TOPIC);
+                long fundBacklog = outboxBacklog(ChaosStack.FUND_DB);
+                long fundLag = consumerLag(FUND_TOPIC);
+                long replicaLag = consumerLag(FUND_GROUP, PROJECT_TOPIC);
                 last = "import jobs running " + jobs + ", outbox backlog " + backlog + ", consumer lag " + lag
-                        + ", project outbox backlog " + projectBacklog + ", project consumer lag " + projectLag;
-                calm = jobs == 0 && backlog == 0 && lag == 0 && projectBacklog == 0 && projectLag == 0 ? calm + 1 : 0;
+                        + ", project outbox backlog " + projectBacklog + ", project consumer lag " + projectLag
+                        + ", fund outbox backlog " + fundBacklog + ", fund consumer lag " + fundLag + ", fund-service project lag " + replicaLag;
+                calm = jobs == 0 && backlog == 0 && lag == 0 && projectBacklog == 0 && projectLag == 0 && fundBacklog == 0 && fundLag == 0
+                        && replicaLag == 0 ? calm + 1 : 0;
                 if (calm >= 3) {
                     quiet = true;
                     ChaosRun.say("quiet: " + last);
@@ -111,13 +126,29 @@ final class Verifier {
         return false;
     }
 
+    /** Unpublished, unparked outbox rows of a service's database (0 while the service has no outbox table yet). */
+    private long outboxBacklog(String database) throws SQLException {
+        try (Connection c = stack.connect(database)) {
+            if (count(c, "select count(*) from information_schema.tables where table_name = 'outbox_event'") == 0) {
+                return 0;
+            }
+            return count(c, "select count(*) from outbox_event where published_at is null"
+                    + (hasColumn(c, "outbox_event", "parked_at") ? " and parked_at is null" : ""));
+        }
+    }
+
     /** The reporting consumer's lag on a topic (a topic nobody published to yet has none). */
     long consumerLag(String topic) throws Exception {
+        return consumerLag(GROUP, topic);
+    }
+
+    /** A consumer group's lag on a topic (a topic nobody published to yet has none). */
+    long consumerLag(String group, String topic) throws Exception {
         try (Admin admin = stack.kafka().admin()) {
             if (!admin.listTopics().names().get(20, TimeUnit.SECONDS).contains(topic)) {
                 return 0;
             }
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                     .get(20, TimeUnit.SECONDS);
             var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(20, TimeUnit.SECONDS).get(topic).partitions();
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
@@ -198,6 +229,7 @@ final class Verifier {
         checkFigures(byId.values());
         checkRollups();
         checkProjects();
+        checkFunds();
     }
 
     /**
@@ -286,6 +318,222 @@ final class Verifier {
         Map<String, Long> stages = new TreeMap<>();
         byCode.values().forEach(p -> stages.merge(p.path("stage").asText(), 1L, Long::sum));
         ChaosRun.say("projects: " + byCode.size() + " in project-service " + stages + ", " + checked + " acknowledged by the workload checked");
+    }
+
+    /** One project × source as fund-service or the report has it, in cents. */
+    record Money(long allocated, long disbursed, long reimbursed) {
+        static final Money ZERO = new Money(0, 0, 0);
+
+        Money plus(Money o) {
+            return new Money(allocated + o.allocated, disbursed + o.disbursed, reimbursed + o.reimbursed);
+        }
+
+        long get(int i) {
+            return i == 0 ? allocated : i == 1 ? disbursed : reimbursed;
+        }
+
+        static Money of(JsonNode figures) {
+            return new Money(FundModel.cents(figures.path("allocated").asText(null)), FundModel.cents(figures.path("disbursed").asText(null)),
+                    FundModel.cents(figures.path("reimbursed").asText(null)));
+        }
+
+        static Money of(FundModel.Account a) {
+            return a == null ? ZERO : new Money(a.allocated, a.disbursed, a.reimbursed);
+        }
+
+        @Override
+        public String toString() {
+            return "allocated " + FundModel.yuan(allocated) + ", disbursed " + FundModel.yuan(disbursed) + ", reimbursed " + FundModel.yuan(reimbursed);
+        }
+    }
+
+    static final String[] MONEY = {"allocated", "disbursed", "reimbursed"};
+
+    /**
+     * Funds: (1) the workload's model against fund-service ({@code GET /api/v1/fund-projects/{id}} of every project the
+     * workload entered): a ledger entry of an acknowledged command missing there is lost, an entry no acknowledged command
+     * made is double-counted (a retried payment paid twice shows up here); when the entries agree, each figure
+     * (allocated, disbursed, reimbursed per source) below the model is lost and above it double-counted. Projects with an
+     * unanswered fund command are left out of this step. (2) fund-service against reporting-service's fund report
+     * ({@code GET /api/v1/reports/funds?groupBy=source}, province and each county; the total and each source): a figure
+     * of the report below fund-service's sum is lost, above it double-counted.
+     */
+    void checkFunds() throws Exception {
+        // the stored balances (fund_account, what the row locks guard) — compared with the ledger view below
+        Map<String, Money> stored = new HashMap<>();
+        try (Connection c = stack.connect(ChaosStack.FUND_DB)) {
+            if (count(c, "select count(*) from information_schema.tables where table_name = 'outbox_event'") > 0) {
+                fundPublished = count(c, "select count(*) from outbox_event where published_at is not null");
+            }
+            if (count(c, "select count(*) from information_schema.tables where table_name = 'fund_account'") > 0) {
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "select project_id::text, fund_source, allocated::text, disbursed::text, reimbursed::text from fund_account")) {
+                    while (rs.next()) {
+                        stored.put(rs.getString(1) + "/" + rs.getString(2), new Money(FundModel.cents(rs.getString(3)),
+                                FundModel.cents(rs.getString(4)), FundModel.cents(rs.getString(5))));
+                    }
+                }
+            }
+        }
+        List<Workload.Project> model;
+        synchronized (workload.projects) {
+            model = List.copyOf(workload.projects);
+        }
+        // fund-service's figures, by region prefix and source ("" = all sources)
+        Map<String, Map<String, Money>> truth = new TreeMap<>();
+        List<String> regions = new ArrayList<>();
+        regions.add("52");
+        regions.addAll(Workload.COUNTIES);
+        regions.forEach(r -> truth.put(r, new TreeMap<>()));
+        long entriesSeen = 0;
+        long modelEntries = 0;
+        long lostBefore = lost;
+        long doubleBefore = doubleCounted;
+        for (Workload.Project p : model) {
+            if (p.id == null) {
+                continue;
+            }
+            JsonNode view = getOrNull(stack.fund().url() + "/api/v1/fund-projects/" + p.id);
+            Map<String, Money> service = new TreeMap<>();
+            Map<String, JsonNode> entries = new LinkedHashMap<>();
+            if (view != null) {
+                for (JsonNode s : view.path("sources")) {
+                    service.put(s.path("source").asText(), Money.of(s));
+                }
+                for (JsonNode e : view.path("entries")) {
+                    entries.put(e.path("id").asText(), e);
+                }
+            }
+            entriesSeen += entries.size();
+            for (String source : FundModel.SOURCES) {
+                Money ledger = service.getOrDefault(source, Money.ZERO);
+                Money account = stored.getOrDefault(p.id + "/" + source, Money.ZERO);
+                fundFiguresCompared++;
+                figuresCompared++;
+                if (!ledger.equals(account)) {
+                    mismatched++;
+                    detail("MISMATCH (fund-service) " + p.code + " " + source + ": fund_account " + account + ", its entries " + ledger);
+                }
+            }
+            for (String region : regions) {
+                if (p.village.startsWith(region)) {
+                    Map<String, Money> t = truth.get(region);
+                    service.forEach((source, m) -> {
+                        t.merge(source, m, Money::plus);
+                        t.merge("", m, Money::plus);
+                    });
+                }
+            }
+            if (p.unconfirmed || p.fundUnconfirmed) {
+                continue;
+            }
+            fundProjectsChecked++;
+            modelEntries += p.fundEntries.size();
+            boolean entriesAgree = true;
+            for (String id : p.fundEntries) {
+                if (!entries.containsKey(id)) {
+                    entriesAgree = false;
+                    fundLost++;
+                    lost++;
+                    detail("LOST (fund-service) " + p.code + ": entry " + id + " of an acknowledged command is not in its ledger");
+                }
+            }
+            for (Map.Entry<String, JsonNode> e : entries.entrySet()) {
+                if (!p.fundEntries.contains(e.getKey())) {
+                    entriesAgree = false;
+                    fundDoubleCounted++;
+                    doubleCounted++;
+                    JsonNode x = e.getValue();
+                    detail("DOUBLE (fund-service) " + p.code + ": entry " + e.getKey() + " (" + x.path("kind").asText() + " "
+                            + x.path("source").asText() + " " + x.path("amount").asText() + " no. " + x.path("number").asText()
+                            + ") that no acknowledged command made");
+                }
+            }
+            for (String source : FundModel.SOURCES) {
+                Money want = Money.of(p.funds.get(source));
+                Money have = service.getOrDefault(source, Money.ZERO);
+                for (int i = 0; i < MONEY.length; i++) {
+                    fundFiguresCompared++;
+                    figuresCompared++;
+                    if (have.get(i) == want.get(i)) {
+                        continue;
+                    }
+                    String text = p.code + " " + source + " " + MONEY[i] + ": fund-service " + FundModel.yuan(have.get(i)) + ", model "
+                            + FundModel.yuan(want.get(i));
+                    if (!entriesAgree) {
+                        detail("(fund-service) " + text + " (see the entries above)");
+                    } else if (have.get(i) < want.get(i)) {
+                        fundLost++;
+                        lost++;
+                        detail("LOST (fund-service) " + text);
+                    } else {
+                        fundDoubleCounted++;
+                        doubleCounted++;
+                        detail("DOUBLE (fund-service) " + text);
+                    }
+                }
+            }
+        }
+        for (String region : regions) {
+            JsonNode report = get(stack.reporting().url() + "/api/v1/reports/funds?region=" + region + "&groupBy=source");
+            Map<String, Money> reported = new TreeMap<>();
+            JsonNode total = report.path("total");
+            reported.put("", Money.of(total.has("figures") ? total.path("figures") : total));
+            for (JsonNode row : report.path("rows")) {
+                reported.put(row.path("group").asText(), Money.of(row.has("figures") ? row.path("figures") : row));
+            }
+            Map<String, Money> t = truth.get(region);
+            java.util.Set<String> groups = new TreeSet<>(t.keySet());
+            groups.addAll(reported.keySet()); // a source only the report has money of is double-counted there
+            groups.add("");
+            for (String group : groups) {
+                Money want = t.getOrDefault(group, Money.ZERO);
+                Money have = reported.get(group);
+                for (int i = 0; i < MONEY.length; i++) {
+                    fundFiguresCompared++;
+                    figuresCompared++;
+                    long h = have == null ? (want.get(i) == 0 ? 0 : -1) : have.get(i);
+                    if (h == want.get(i)) {
+                        continue;
+                    }
+                    String text = region + " " + (group.isEmpty() ? "total" : group) + " " + MONEY[i] + ": report "
+                            + (h < 0 ? "absent" : FundModel.yuan(h)) + ", fund-service " + FundModel.yuan(want.get(i));
+                    if (h < want.get(i)) {
+                        fundLost++;
+                        lost++;
+                        detail("LOST (fund report) " + text);
+                    } else {
+                        fundDoubleCounted++;
+                        doubleCounted++;
+                        detail("DOUBLE (fund report) " + text);
+                    }
+                }
+            }
+        }
+        Money province = truth.get("52").getOrDefault("", Money.ZERO);
+        ChaosRun.say("funds: " + workload.fundCommandsAcknowledged.get() + " fund commands acknowledged (" + workload.fundCommandsRefused.get()
+                + " refused, " + workload.fundCommandsUnconfirmed.get() + " unconfirmed), " + fundPublished + " fund events published; "
+                + fundProjectsChecked + " projects checked against the model (" + modelEntries + " acknowledged entries, " + entriesSeen
+                + " entries in fund-service); fund-service " + province + "; lost " + (lost - lostBefore) + ", double-counted "
+                + (doubleCounted - doubleBefore) + " of " + fundFiguresCompared + " fund figures");
+    }
+
+    /** GET with retries; null on 404 (fund-service has never heard of the project). */
+    private JsonNode getOrNull(String url) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + workload.token())
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return workload.json().readTree(r.body());
+            }
+            if (r.statusCode() == 404) {
+                return null;
+            }
+            if (attempt >= 5) {
+                throw new IllegalStateException("GET " + url + ": " + r.statusCode() + " " + r.body());
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
     }
 
     private JsonNode get(String url) throws Exception {

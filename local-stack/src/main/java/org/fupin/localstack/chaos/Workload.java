@@ -28,8 +28,9 @@ import java.util.function.Predicate;
  * The mixed workload: workers drive households through the public REST API with real tokens — registrations
  * (imported one by one, and applied then taken through every workflow step), exits, returns, removals, updates,
  * hardships and bulk NDJSON imports — and projects through project-service (entered with a budget, taken through
- * 前期审批, 招投标 and 开工 with their documents, progress reports up to 100 %, 完工, and sometimes 终止), and keep a model
- * of what each acknowledged command did.
+ * 前期审批, 招投标 and 开工 with their documents, progress reports up to 100 %, 完工, and sometimes 终止), and money through
+ * fund-service ({@link FundCommands}: allocation documents and their lines, disbursements, reimbursements, reversals,
+ * adjustments, recalls), and keep a model of what each acknowledged command did.
  * <p>
  * A command is retried until it is answered (connection refused, timeouts and 5xx while a fault lasts): creations
  * with the same {@code Idempotency-Key} (a batch import with the same body, which is the same job), changes with the
@@ -80,6 +81,13 @@ final class Workload {
         boolean corrected; // PUT while planned, once
         boolean adjusted; // 项目调整, once
         boolean unconfirmed;
+        long enteredAt; // System.nanoTime() of the acknowledged entry
+        /** The money fund-service should hold for this project, per source (fund commands of the one worker owning it). */
+        final Map<String, FundModel.Account> funds = new java.util.TreeMap<>();
+        /** The ledger entries of acknowledged fund commands (their ids in fund-service). */
+        final Set<String> fundEntries = new java.util.HashSet<>();
+        /** A fund command for this project got no answer: its money is left out of the model checks. */
+        boolean fundUnconfirmed;
 
         Project(String code, String village) {
             this.code = code;
@@ -110,6 +118,9 @@ final class Workload {
 
     final AtomicLong acknowledged = new AtomicLong();
     final AtomicLong projectCommandsAcknowledged = new AtomicLong();
+    final AtomicLong fundCommandsAcknowledged = new AtomicLong();
+    final AtomicLong fundCommandsRefused = new AtomicLong();
+    final AtomicLong fundCommandsUnconfirmed = new AtomicLong();
     final AtomicLong acknowledgedAfterRetry = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong unconfirmed = new AtomicLong();
@@ -124,7 +135,8 @@ final class Workload {
         this.seed = seed;
         this.workers = workers;
         this.token = stack.issuer().token("chaos", Set.of("household-clerk", "household-township-reviewer", "household-county-approver",
-                "household-importer", "household-viewer", "report-viewer", "project-clerk", "project-approver", "project-viewer"), "52", Duration.ofHours(6));
+                "household-importer", "household-viewer", "report-viewer", "project-clerk", "project-approver", "project-viewer",
+                "fund-clerk", "fund-approver", "fund-viewer"), "52", Duration.ofHours(6));
     }
 
     String token() {
@@ -163,10 +175,12 @@ final class Workload {
         final List<Project> myProjects = new ArrayList<>();
         int projectCounter;
         int counter;
+        final FundCommands funds;
 
         Worker(int index, Random random) {
             this.index = index;
             this.random = random;
+            this.funds = new FundCommands(Workload.this, this);
         }
 
         void loop(long deadline) {
@@ -180,8 +194,13 @@ final class Workload {
         }
 
         void step() throws Exception {
-            if (random.nextInt(100) < 15) {
+            int kind = random.nextInt(100);
+            if (kind < 15) {
                 projectCommand();
+                return;
+            }
+            if (kind < 30) {
+                funds.step();
                 return;
             }
             int r = random.nextInt(100);
@@ -479,6 +498,7 @@ final class Workload {
                 acknowledge(reply);
                 projectCommandsAcknowledged.incrementAndGet();
                 adopt(p, reply.body);
+                p.enteredAt = System.nanoTime();
             } else {
                 p.unconfirmed = true; // never created; left out of the checks
                 refuse("POST /api/v1/projects", reply);
@@ -611,6 +631,14 @@ final class Workload {
 
     URI projectUri(String path) {
         return URI.create(stack.project().url() + path);
+    }
+
+    URI fundUri(String path) {
+        return URI.create(stack.fund().url() + path);
+    }
+
+    long seed() {
+        return seed;
     }
 
     /** Sends until a definite answer (anything but 5xx, 401, 408, 429 or an I/O failure) or the command deadline. */
