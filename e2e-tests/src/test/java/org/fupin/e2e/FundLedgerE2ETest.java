@@ -14,20 +14,14 @@ import org.fupin.e2e.FundLedgerPlan.Recall;
 import org.fupin.e2e.FundLedgerPlan.Reimbursement;
 import org.fupin.e2e.FundLedgerPlan.Reversal;
 import org.fupin.e2e.FundLedgerPlan.Step;
-import org.fupin.infra.Ports;
-import org.fupin.infra.PostgresServer;
-import org.fupin.infra.ProjectPaths;
-import org.fupin.infra.ServiceJvm;
 import org.fupin.infra.ServiceProcess;
 import org.fupin.platform.security.Roles;
-import org.fupin.testsupport.SuiteInfrastructure;
 import org.fupin.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -81,39 +75,18 @@ class FundLedgerE2ETest {
 
     @BeforeAll
     static void startServices() {
-        PostgresServer pg = SuiteInfrastructure.postgres();
-        // databases of their own: the figures of this class do not depend on what other e2e classes left behind
-        for (String db : List.of("fl_project", "fl_fund", "fl_reporting")) {
-            pg.createDatabase(db);
-        }
-        Path root = ProjectPaths.root();
-        Path logs = Path.of("target", "e2e-logs").toAbsolutePath();
-        project = service("project-service", "fl_project", root, logs).start();
-        fund = service("fund-service", "fl_fund", root, logs).start();
-        reporting = service("reporting-service", "fl_reporting", root, logs).start();
-        project.awaitReady(Duration.ofMinutes(8));
-        fund.awaitReady(Duration.ofMinutes(8));
-        reporting.awaitReady(Duration.ofMinutes(8));
-    }
-
-    static ServiceProcess service(String name, String database, Path root, Path logs) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteInfrastructure.postgres().jdbcUrl(database));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", SuiteInfrastructure.kafka().bootstrapServers());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", SuiteInfrastructure.issuer().issuerUrl());
-        env.put("FUPIN_OUTBOX_MAX_BACKOFF", "2s");
-        env.putAll(HouseholdToReportingE2ETest.PII_KEYS);
-        return new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
-                logs.resolve("fund-ledger-" + name + ".log"), ServiceJvm.detect().withoutRecording());
+        Map<String, ServiceProcess> started = E2eServices.start("fund-ledger-", Duration.ofMinutes(8),
+                "project-service", "fl_project",
+                "fund-service", "fl_fund",
+                "reporting-service", "fl_reporting");
+        project = started.get("project-service");
+        fund = started.get("fund-service");
+        reporting = started.get("reporting-service");
     }
 
     @AfterAll
     static void stopServices() {
-        for (ServiceProcess s : new ServiceProcess[]{project, fund, reporting}) {
-            if (s != null) {
-                s.stop();
-            }
-        }
+        E2eServices.stop(project, fund, reporting);
     }
 
     // -------------------------------------------------------------------------------------------------- projects

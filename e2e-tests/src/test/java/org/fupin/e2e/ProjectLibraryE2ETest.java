@@ -5,20 +5,14 @@ import io.restassured.response.Response;
 import org.fupin.e2e.ProjectLibraryPlan.Household;
 import org.fupin.e2e.ProjectLibraryPlan.Project;
 import org.fupin.e2e.ProjectLibraryPlan.Report;
-import org.fupin.infra.Ports;
-import org.fupin.infra.PostgresServer;
-import org.fupin.infra.ProjectPaths;
-import org.fupin.infra.ServiceJvm;
 import org.fupin.infra.ServiceProcess;
 import org.fupin.platform.security.Roles;
-import org.fupin.testsupport.SuiteInfrastructure;
 import org.fupin.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,39 +65,18 @@ class ProjectLibraryE2ETest {
 
     @BeforeAll
     static void startServices() {
-        PostgresServer pg = SuiteInfrastructure.postgres();
-        // databases of their own: the figures of this class do not depend on what other e2e classes left behind
-        for (String db : List.of("plib_household", "plib_project", "plib_reporting")) {
-            pg.createDatabase(db);
-        }
-        Path root = ProjectPaths.root();
-        Path logs = Path.of("target", "e2e-logs").toAbsolutePath();
-        household = service("household-service", "plib_household", root, logs).start();
-        project = service("project-service", "plib_project", root, logs).start();
-        reporting = service("reporting-service", "plib_reporting", root, logs).start();
-        household.awaitReady(Duration.ofMinutes(3));
-        project.awaitReady(Duration.ofMinutes(3));
-        reporting.awaitReady(Duration.ofMinutes(3));
-    }
-
-    static ServiceProcess service(String name, String database, Path root, Path logs) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteInfrastructure.postgres().jdbcUrl(database));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", SuiteInfrastructure.kafka().bootstrapServers());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", SuiteInfrastructure.issuer().issuerUrl());
-        env.put("FUPIN_OUTBOX_MAX_BACKOFF", "2s");
-        env.putAll(HouseholdToReportingE2ETest.PII_KEYS);
-        return new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
-                logs.resolve("project-library-" + name + ".log"), ServiceJvm.detect().withoutRecording());
+        Map<String, ServiceProcess> started = E2eServices.start("project-library-", Duration.ofMinutes(3),
+                "household-service", "plib_household",
+                "project-service", "plib_project",
+                "reporting-service", "plib_reporting");
+        household = started.get("household-service");
+        project = started.get("project-service");
+        reporting = started.get("reporting-service");
     }
 
     @AfterAll
     static void stopServices() {
-        for (ServiceProcess s : new ServiceProcess[]{household, project, reporting}) {
-            if (s != null) {
-                s.stop();
-            }
-        }
+        E2eServices.stop(household, project, reporting);
     }
 
     // ------------------------------------------------------------------------------------------------ households
