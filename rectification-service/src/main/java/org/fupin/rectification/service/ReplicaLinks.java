@@ -3,20 +3,19 @@ package org.fupin.rectification.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.fupin.rectification.domain.LinkRules;
+import org.fupin.rectification.repository.FundDocumentReplicaRcRepository;
 import org.fupin.rectification.repository.HouseholdReplicaRcRepository;
 import org.fupin.rectification.repository.ProjectReplicaRcRepository;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Links checked against the service's replicas: households ({@code household_replica_rc}) and projects
- * ({@code project_replica_rc}), built from their topics. Fund documents: the fund events name their allocation document,
- * but no replica keeps documents yet, so a well-formed fund-document id is accepted as one of the issue's region (a gap,
- * written down in docs/rectification.md).
+ * Links checked against the service's replicas, built from the other services' topics: households
+ * ({@code household_replica_rc}), projects ({@code project_replica_rc}) and allocation documents
+ * ({@code fund_document_rc}, from {@code fund.allocated.v1}; a document's region is its receiving county).
  */
 @ApplicationScoped
 public class ReplicaLinks implements LinkedObjects {
@@ -25,6 +24,8 @@ public class ReplicaLinks implements LinkedObjects {
     HouseholdReplicaRcRepository households;
     @Inject
     ProjectReplicaRcRepository projects;
+    @Inject
+    FundDocumentReplicaRcRepository fundDocuments;
 
     @Override
     public Map<String, LinkRules.Known> households(Collection<String> ids, String issueRegion) {
@@ -38,9 +39,7 @@ public class ReplicaLinks implements LinkedObjects {
 
     @Override
     public Map<String, LinkRules.Known> fundDocuments(Collection<String> ids, String issueRegion) {
-        Map<String, LinkRules.Known> m = new LinkedHashMap<>();
-        ids.forEach(id -> m.put(id, new LinkRules.Known(id, issueRegion)));
-        return m;
+        return ids.isEmpty() ? Map.of() : fundDocuments.known(uuids(ids));
     }
 
     /** The domain checked the form already (400 before this is asked). */

@@ -201,19 +201,33 @@ class IssueWorkflowApiTest {
         java.util.UUID household = java.util.UUID.randomUUID();
         java.util.UUID elsewhere = java.util.UUID.randomUUID();
         java.util.UUID project = java.util.UUID.randomUUID();
+        java.util.UUID document = java.util.UUID.randomUUID();
+        java.util.UUID otherCountysDocument = java.util.UUID.randomUUID();
         try (java.sql.Connection c = db.getConnection(); java.sql.Statement st = c.createStatement()) {
             st.executeUpdate("insert into household_replica_rc (id, region_code, region_version, version) values ('"
                     + household + "', '522428103201', 1, 1), ('" + elsewhere + "', '522401100200', 1, 1)");
             st.executeUpdate("insert into project_replica_rc (id, project_code, region_code, stage, budget_total, version)"
                     + " values ('" + project + "', '" + unique("P") + "', '522428100000', 'PLANNED', 0, 1)");
+            st.executeUpdate("insert into fund_document_rc (id, document_number, document_date, document_year, issuing_region,"
+                    + " county_code, fund_source, first_event_id) values ('" + document + "', 'X财农〔2021〕1号', '2021-03-01',"
+                    + " 2021, '520000000000', '522428000000', 'central-budget', '" + java.util.UUID.randomUUID() + "'), ('"
+                    + otherCountysDocument + "', 'Y财农〔2021〕1号', '2021-03-01', 2021, '520000000000', '522401000000',"
+                    + " 'central-budget', '" + java.util.UUID.randomUUID() + "')");
         }
         String src = source(today().minusDays(3));
         Map<String, Object> body = issue(src, "u", List.of(), today(), today());
         body.put("links", Map.of("householdIds", List.of(household.toString()), "projectIds", List.of(project.toString()),
-                "fundDocumentIds", List.of(java.util.UUID.randomUUID().toString())));
+                "fundDocumentIds", List.of(document.toString())));
         as(inspector("5224")).body(body).post(ISSUES).then().statusCode(201)
                 .body("links.householdIds", contains(household.toString()))
-                .body("links.projectIds", contains(project.toString()));
+                .body("links.projectIds", contains(project.toString()))
+                .body("links.fundDocumentIds", contains(document.toString()));
+        // fund documents are checked like the others: another county's and an unknown one are 422, naming each
+        body.put("links", Map.of("fundDocumentIds", List.of(otherCountysDocument.toString(), document.toString(),
+                java.util.UUID.randomUUID().toString())));
+        as(inspector("5224")).body(body).post(ISSUES).then().statusCode(422)
+                .body("type", containsString("unknown-links"))
+                .body("errors.field", contains("links.fundDocumentIds[0]", "links.fundDocumentIds[2]"));
         body.put("links", Map.of("householdIds", List.of(household.toString(), elsewhere.toString(),
                 java.util.UUID.randomUUID().toString())));
         as(inspector("5224")).body(body).post(ISSUES).then().statusCode(422)

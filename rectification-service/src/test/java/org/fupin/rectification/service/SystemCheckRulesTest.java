@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fupin.contracts.EventCatalog;
 import org.fupin.contracts.EventSchemas;
 import org.fupin.contracts.Topics;
+import org.fupin.contracts.fund.FundAllocatedV1;
 import org.fupin.contracts.fund.FundReimbursedV1;
 import org.fupin.contracts.fund.FundReimbursementReversedV1;
 import org.fupin.contracts.household.HouseholdCadreAssignedV1;
@@ -290,6 +291,56 @@ class SystemCheckRulesTest {
         awaitConsumedAndChecked("project_replica_rc", p.id);
         run.runDue();
         assertEquals(List.of("REPORTED"), findings.states(key));
+    }
+
+    // ---- fund documents for links ----
+
+    @Test
+    void allocationsMakeTheirDocumentKnownForLinksOnceAndBrokenOnesAreDeadLettered() {
+        UUID doc = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID project = UUID.randomUUID();
+        String number = "黔财农〔2021〕" + doc.toString().substring(0, 4) + "号";
+        UUID first = UUID.randomUUID();
+        publish(Topics.FUND, first, project, 1, allocation(doc, project, COUNTY, number, "500.00"));
+        // a second line of the same document, a replay and the first line again under a new event id: still one row
+        publish(Topics.FUND, UUID.randomUUID(), project, 2, allocation(doc, project, COUNTY, number, "300.00"));
+        publish(Topics.FUND, first, project, 1, allocation(doc, project, COUNTY, number, "500.00"));
+        publish(Topics.FUND, UUID.randomUUID(), project, 1, allocation(doc, project, COUNTY, number, "500.00"));
+        publish(Topics.FUND, UUID.randomUUID(), project, 3, allocation(other, project, "522401000000", "other", "1.00"));
+        UUID poison = UUID.randomUUID();
+        publishRaw(Topics.FUND, poison, project, 4, "fund.allocated.v1", "{\"documentId\": \"not-a-uuid\"}");
+        published.remove(poison); // dead-lettered, never in the inbox
+        await().atMost(WAIT).until(this::consumedAll);
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(SuiteInfrastructure.kafka().bootstrapServers(),
+                "fupin.fund.v1.rectification.dlq",
+                rs -> rs.stream().anyMatch(r -> poison.toString().equals(KafkaProbe.header(r, "ce_id"))), WAIT);
+        assertTrue(dead.stream().anyMatch(r -> poison.toString().equals(KafkaProbe.header(r, "ce_id"))));
+        assertEquals(List.of(number + "|" + COUNTY + "|" + first), findings.strings(
+                "select document_number || '|' || county_code || '|' || first_event_id from fund_document_rc"
+                        + " where id = cast(?1 as uuid)", doc.toString()));
+
+        // raised by an inspector: the county's document is linked; the other county's and an unknown one read alike
+        String src = org.fupin.rectification.RectificationFixtures.source(D0.plusDays(1));
+        Map<String, Object> body = org.fupin.rectification.RectificationFixtures.issue(src, "u", List.of(), D0.plusDays(2),
+                D0.plusDays(30));
+        String inspector = org.fupin.rectification.RectificationFixtures.inspector("5224");
+        body.put("links", Map.of("fundDocumentIds", List.of(doc.toString())));
+        org.fupin.rectification.RectificationFixtures.as(inspector).body(body)
+                .post(org.fupin.rectification.RectificationFixtures.ISSUES).then().statusCode(201)
+                .body("links.fundDocumentIds", org.hamcrest.Matchers.contains(doc.toString()));
+        body.put("links", Map.of("fundDocumentIds", List.of(doc.toString(), other.toString(), UUID.randomUUID().toString())));
+        String problem = org.fupin.rectification.RectificationFixtures.as(inspector).body(body)
+                .post(org.fupin.rectification.RectificationFixtures.ISSUES).then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.containsString("unknown-links"))
+                .body("errors.field", org.hamcrest.Matchers.contains("links.fundDocumentIds[1]", "links.fundDocumentIds[2]"))
+                .extract().asString();
+        assertTrue(!problem.contains("522401"), "nothing of the other county is revealed: " + problem);
+    }
+
+    FundAllocatedV1 allocation(UUID document, UUID project, String county, String number, String amount) {
+        return new FundAllocatedV1(UUID.randomUUID().toString(), project.toString(), county.substring(0, 6) + "103201", county,
+                "central-budget", amount, document.toString(), number, D0, D0.getYear(), "520000000000", D0);
     }
 
     @Test
