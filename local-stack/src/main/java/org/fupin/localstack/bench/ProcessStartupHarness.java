@@ -44,7 +44,8 @@ final class ProcessStartupHarness implements StartupHarness {
     private static final Map<String, List<String>> CONSUMED_CHANNELS = Map.of(
             "reporting-service", List.of("household-events", "project-events", "fund-events"),
             "project-service", List.of("household-events"),
-            "fund-service", List.of("project-events"));
+            "fund-service", List.of("project-events"),
+            "rectification-service", List.of("household-events", "project-events", "fund-events"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     ProcessStartupHarness(BenchOptions options) {

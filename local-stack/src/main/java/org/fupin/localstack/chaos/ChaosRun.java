@@ -62,7 +62,7 @@ public final class ChaosRun {
     public record Result(long acknowledged, long acknowledgedAfterRetry, long unconfirmed, long refused, long published,
                          long deadLettered, Long parked, long lost, long doubleCounted, long mismatched, long figuresCompared,
                          long piiFound, long recordsScanned, boolean quiet, List<String> faultLog, List<String> details,
-                         Funds funds) {
+                         Funds funds, Rectification rectification) {
         public boolean passed() {
             return lost == 0 && doubleCounted == 0 && mismatched == 0 && piiFound == 0;
         }
@@ -78,6 +78,7 @@ public final class ChaosRun {
                     "double-counted:        " + doubleCounted,
                     "mismatched figures:    " + mismatched + " of " + figuresCompared,
                     "funds:                 " + funds,
+                    "rectification:         " + rectification,
                     "PII found:             " + piiFound + " (in the logs and " + recordsScanned + " records on all topics)",
                     "faults injected:       " + faultLog.size(),
                     passed() ? "PASSED" : "FAILED");
@@ -92,6 +93,18 @@ public final class ChaosRun {
             return acknowledged + " commands acknowledged (" + refused + " refused, " + unconfirmed + " unconfirmed), " + published
                     + " events published, " + projectsChecked + " projects checked; lost " + lost + ", double-counted " + doubleCounted
                     + " of " + figuresCompared + " fund figures";
+        }
+    }
+
+    /** The rectification part of the run (already included in the totals of {@link Result}). */
+    public record Rectification(long acknowledged, long refused, long unconfirmed, long illegalRefused, long illegalAccepted,
+                                long issues, long issuesChecked, long lost, long doubleCounted, long figuresCompared) {
+        @Override
+        public String toString() {
+            return acknowledged + " commands acknowledged (" + refused + " refused, " + unconfirmed + " unconfirmed), "
+                    + illegalRefused + " illegal steps refused, " + illegalAccepted + " accepted; " + issues
+                    + " issues in rectification-service, " + issuesChecked + " checked against the model; lost " + lost
+                    + ", double-counted " + doubleCounted + " of " + figuresCompared + " rectification figures";
         }
     }
 
@@ -135,9 +148,10 @@ public final class ChaosRun {
         long t0 = System.nanoTime();
         try (ChaosStack stack = new ChaosStack(o.dir())) {
             stack.start();
-            say(String.format("stack ready in %.1f s (household-service %s, reporting-service %s, project-service %s, fund-service %s, logs in %s)",
+            say(String.format("stack ready in %.1f s (household-service %s, reporting-service %s, project-service %s, fund-service %s, "
+                            + "rectification-service %s, logs in %s)",
                     (System.nanoTime() - t0) / 1e9, stack.household().url(), stack.reporting().url(), stack.project().url(), stack.fund().url(),
-                    stack.logs()));
+                    stack.rectification().url(), stack.logs()));
             Workload workload = new Workload(stack, o.seed(), o.workers());
             FaultInjector injector = new FaultInjector(stack, plan);
             Thread faults = new Thread(injector, "chaos-faults");
@@ -148,7 +162,8 @@ public final class ChaosRun {
             stack.allowAllConnections();
             stack.ensureAllUp();
             say("workload over: " + workload.acknowledged.get() + " commands acknowledged (" + workload.projectCommandsAcknowledged.get()
-                    + " of them project commands, " + workload.fundCommandsAcknowledged.get() + " fund commands, " + workload.projects.size()
+                    + " of them project commands, " + workload.fundCommandsAcknowledged.get() + " fund commands, "
+                    + workload.rectificationAcknowledged.get() + " rectification commands, " + workload.projects.size()
                     + " projects), " + workload.retries.get()
                     + " retried attempts; waiting for quiet ...");
             Verifier verifier = new Verifier(stack, workload);
@@ -175,7 +190,12 @@ public final class ChaosRun {
                     verifier.quiet, List.copyOf(injector.log), details,
                     new Funds(workload.fundCommandsAcknowledged.get(), workload.fundCommandsRefused.get(), workload.fundCommandsUnconfirmed.get(),
                             verifier.fundPublished, verifier.fundProjectsChecked, verifier.fundLost, verifier.fundDoubleCounted,
-                            verifier.fundFiguresCompared));
+                            verifier.fundFiguresCompared),
+                    new Rectification(workload.rectificationAcknowledged.get(), workload.rectificationRefused.get(),
+                            workload.rectificationUnconfirmed.get(), workload.rectificationIllegalRefused.get(),
+                            workload.rectificationIllegalAccepted.get(), verifier.rectificationIssues,
+                            verifier.rectificationIssuesChecked, verifier.rectificationLost, verifier.rectificationDoubleCounted,
+                            verifier.rectificationFiguresCompared));
             pgPid = stack.postgres().postmasterPid();
             kafkaPid = stack.kafka().pid();
         }

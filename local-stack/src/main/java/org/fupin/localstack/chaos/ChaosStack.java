@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
 
 /**
  * The chaos run's own stack, on free ports under its own folder: a real PostgreSQL server, a Kafka broker in a child
- * JVM, the local OIDC issuer (in this JVM), and household-service, reporting-service, project-service and fund-service (with its
- * consumer of {@code fupin.project.v1}, the project replica) from their packaged jars. Every
+ * JVM, the local OIDC issuer (in this JVM), and household-service, reporting-service, project-service, fund-service (with its
+ * consumer of {@code fupin.project.v1}, the project replica) and rectification-service (with its replicas of the household,
+ * project and fund topics and the system check) from their packaged jars. Every
  * part can be killed, paused and started again; {@link #close()} (also run by a shutdown hook) stops them all.
  */
 public final class ChaosStack implements AutoCloseable {
@@ -37,7 +38,8 @@ public final class ChaosStack implements AutoCloseable {
     public static final String REPORTING_DB = "reporting";
     public static final String PROJECT_DB = "project";
     public static final String FUND_DB = "fund";
-    /** Five JVMs start at once on a machine that may be busy (CI): generous. */
+    public static final String RECTIFICATION_DB = "rectification";
+    /** Six JVMs start at once on a machine that may be busy (CI): generous. */
     static final Duration READY = Duration.ofMinutes(6);
 
     private final Path dir;
@@ -49,6 +51,7 @@ public final class ChaosStack implements AutoCloseable {
     private ServiceProcess reporting;
     private ServiceProcess project;
     private ServiceProcess fund;
+    private ServiceProcess rectification;
     private final Thread shutdownHook = new Thread(this::closeQuietly, "chaos-stack-stop");
     private boolean closed;
 
@@ -94,6 +97,7 @@ public final class ChaosStack implements AutoCloseable {
         postgres.createDatabase(REPORTING_DB);
         postgres.createDatabase(PROJECT_DB);
         postgres.createDatabase(FUND_DB);
+        postgres.createDatabase(RECTIFICATION_DB);
         kafka.start();
         issuer.start();
         Path root = ProjectPaths.root();
@@ -108,11 +112,13 @@ public final class ChaosStack implements AutoCloseable {
         reporting = service("reporting-service", REPORTING_DB, root, env);
         project = service("project-service", PROJECT_DB, root, env);
         fund = service("fund-service", FUND_DB, root, env);
+        rectification = service("rectification-service", RECTIFICATION_DB, root, env);
         household.start();
         reporting.start();
         project.start();
         fund.start();
-        for (ServiceProcess s : List.of(household, reporting, project, fund)) {
+        rectification.start();
+        for (ServiceProcess s : services()) {
             awaitReadyOrRestart(s);
         }
         return this;
@@ -182,6 +188,15 @@ public final class ChaosStack implements AutoCloseable {
         return fund;
     }
 
+    public ServiceProcess rectification() {
+        return rectification;
+    }
+
+    /** The services, in start order. */
+    public List<ServiceProcess> services() {
+        return List.of(household, reporting, project, fund, rectification);
+    }
+
     /** A superuser connection to one of the stack's databases. */
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.SUPERUSER, "");
@@ -196,7 +211,7 @@ public final class ChaosStack implements AutoCloseable {
             kafka.start();
         }
         kafka.resume();
-        for (ServiceProcess s : List.of(household, reporting, project, fund)) {
+        for (ServiceProcess s : services()) {
             s.resume();
             if (!s.isAlive()) {
                 s.start();
@@ -208,7 +223,7 @@ public final class ChaosStack implements AutoCloseable {
     /** Lets every database accept connections again (after an interrupted refuse-db fault). */
     public void allowAllConnections() {
         try (Connection c = connect("postgres")) {
-            for (String db : List.of(HOUSEHOLD_DB, REPORTING_DB, PROJECT_DB, FUND_DB)) {
+            for (String db : List.of(HOUSEHOLD_DB, REPORTING_DB, PROJECT_DB, FUND_DB, RECTIFICATION_DB)) {
                 c.createStatement().execute("alter database " + db + " allow_connections true");
             }
         } catch (SQLException e) {
@@ -222,7 +237,7 @@ public final class ChaosStack implements AutoCloseable {
             return;
         }
         closed = true;
-        for (ServiceProcess s : new ServiceProcess[]{fund, project, reporting, household}) {
+        for (ServiceProcess s : new ServiceProcess[]{rectification, fund, project, reporting, household}) {
             if (s != null) {
                 s.stop(); // SIGCONT first when paused
             }

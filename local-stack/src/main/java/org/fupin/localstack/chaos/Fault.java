@@ -7,7 +7,10 @@ import java.util.Set;
 
 /** The faults the injector can cause; the command line names them in lower case with dashes. */
 public enum Fault {
-    /** SIGKILL of a producer (household-service or fund-service, by the plan's coin), then a restart. */
+    /**
+     * SIGKILL of a producer (household-service, or else fund-service and rectification-service in turn, by the plan's
+     * coin), then a restart.
+     */
     KILL_PRODUCER,
     /** SIGKILL of reporting-service (the consumer), then a restart. */
     KILL_REPORTING,

@@ -87,8 +87,10 @@ final class FaultInjector implements Runnable {
                 }
                 long start = System.nanoTime();
                 phases.setLength(0);
+                boolean rectification = p.fault() == Fault.KILL_PRODUCER && !p.household() && otherProducerKills % 2 == 1;
                 inject(p);
-                say(String.format("%-14s %s (over after %.1f s%s)", p.fault().cliName(), p.describe(), (System.nanoTime() - start) / 1e9, phases));
+                say(String.format("%-14s %s (over after %.1f s%s)", p.fault().cliName(),
+                        rectification ? p.describe().replace("fund-service", "rectification-service") : p.describe(), (System.nanoTime() - start) / 1e9, phases));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,6 +100,7 @@ final class FaultInjector implements Runnable {
         }
     }
 
+    private int otherProducerKills;
     private final StringBuilder phases = new StringBuilder();
     private long phaseStart = System.nanoTime();
 
@@ -117,8 +120,10 @@ final class FaultInjector implements Runnable {
     private void inject(Planned p) throws Exception {
         phaseStart = System.nanoTime();
         switch (p.fault()) {
-            // the plan's coin picks the producer: household-service, or fund-service (a retried payment must not pay twice)
-            case KILL_PRODUCER -> killAndRestart(p.household() ? stack.household() : stack.fund(), p.holdMillis());
+            // the plan's coin picks the producer: household-service, or else fund-service (a retried payment must not pay
+            // twice) and rectification-service (a retried step must not be taken twice) in turn
+            case KILL_PRODUCER -> killAndRestart(p.household() ? stack.household()
+                    : otherProducerKills++ % 2 == 0 ? stack.fund() : stack.rectification(), p.holdMillis());
             case KILL_REPORTING -> killAndRestart(stack.reporting(), p.holdMillis());
             case PAUSE -> {
                 ServiceProcess s = p.household() ? stack.household() : stack.reporting();

@@ -40,6 +40,9 @@ import java.util.concurrent.TimeUnit;
  *   ({@code GET /api/v1/admin/rollups/check}): each counter that differs is a mismatched figure.</li>
  *   <li>Projects ({@link #checkProjects}): the workload's acknowledged projects with project-service, and project-service's
  *   projects per stage with {@code GET /api/v1/reports/projects?groupBy=stage} for the province and each county.</li>
+ *   <li>Rectification ({@link #checkRectification}): the workload's model of every issue it worked with
+ *   rectification-service's database (state, returns, version), and rectification-service's issues with
+ *   {@code GET /api/v1/reports/rectification?groupBy=unit} for the province and each county, figure by figure.</li>
  *   <li>Funds ({@link #checkFunds}): the workload's model of the money per project × source with fund-service (ledger
  *   entries and figures), and fund-service's sums with {@code GET /api/v1/reports/funds?groupBy=source} for the province
  *   and each county.</li>
@@ -56,6 +59,11 @@ final class Verifier {
     static final String FUND_TOPIC = "fupin.fund.v1";
     static final String GROUP = "reporting-service";
     static final String FUND_GROUP = "fund-service";
+    static final String RECTIFICATION_TOPIC = "fupin.rectification.v1";
+    static final String RECTIFICATION_GROUP = "rectification-service";
+    /** The counts of the rectification report compared, as named in its JSON. */
+    static final String[] RECTIFICATION_FIGURES = {"raised", "open", "inProgress", "reported", "closed", "returned",
+            "returnedAtLeastOnce", "overdue", "longTermOpen", "closedOnTime"};
 
     private final ChaosStack stack;
     private final Workload workload;
@@ -76,6 +84,11 @@ final class Verifier {
     long fundDoubleCounted;
     long fundFiguresCompared;
     long fundProjectsChecked;
+    long rectificationIssuesChecked;
+    long rectificationIssues;
+    long rectificationLost;
+    long rectificationDoubleCounted;
+    long rectificationFiguresCompared;
 
     Verifier(ChaosStack stack, Workload workload) {
         this.stack = stack;
@@ -105,11 +118,17 @@ final class Verifier {
                 long fundBacklog = outboxBacklog(ChaosStack.FUND_DB);
                 long fundLag = consumerLag(FUND_TOPIC);
                 long replicaLag = consumerLag(FUND_GROUP, PROJECT_TOPIC);
+                long rectBacklog = outboxBacklog(ChaosStack.RECTIFICATION_DB);
+                long rectLag = consumerLag(RECTIFICATION_TOPIC);
+                long rectReplicaLag = consumerLag(RECTIFICATION_GROUP, TOPIC) + consumerLag(RECTIFICATION_GROUP, PROJECT_TOPIC)
+                        + consumerLag(RECTIFICATION_GROUP, FUND_TOPIC);
                 last = "import jobs running " + jobs + ", outbox backlog " + backlog + ", consumer lag " + lag
                         + ", project outbox backlog " + projectBacklog + ", project consumer lag " + projectLag
-                        + ", fund outbox backlog " + fundBacklog + ", fund consumer lag " + fundLag + ", fund-service project lag " + replicaLag;
+                        + ", fund outbox backlog " + fundBacklog + ", fund consumer lag " + fundLag + ", fund-service project lag " + replicaLag
+                        + ", rectification outbox backlog " + rectBacklog + ", rectification consumer lag " + rectLag
+                        + ", rectification-service replica lag " + rectReplicaLag;
                 calm = jobs == 0 && backlog == 0 && lag == 0 && projectBacklog == 0 && projectLag == 0 && fundBacklog == 0 && fundLag == 0
-                        && replicaLag == 0 ? calm + 1 : 0;
+                        && replicaLag == 0 && rectBacklog == 0 && rectLag == 0 && rectReplicaLag == 0 ? calm + 1 : 0;
                 if (calm >= 3) {
                     quiet = true;
                     ChaosRun.say("quiet: " + last);
@@ -230,6 +249,175 @@ final class Verifier {
         checkRollups();
         checkProjects();
         checkFunds();
+        checkRectification();
+    }
+
+    /** One issue as rectification-service's database has it. */
+    record IssueRow(String id, String description, String region, String leadUnit, String state, int returns, String term,
+                    java.time.LocalDate raisedOn, java.time.LocalDate deadline, java.time.LocalDate closedOn, long version) {
+    }
+
+    private List<IssueRow> issueRows() throws SQLException {
+        List<IssueRow> rows = new ArrayList<>();
+        try (Connection c = stack.connect(ChaosStack.RECTIFICATION_DB);
+             ResultSet rs = c.createStatement().executeQuery("select id::text, description, region_code, lead_unit, state,"
+                     + " return_count, term, raised_on, deadline, closed_on, version from rectification_issue order by id")) {
+            while (rs.next()) {
+                rows.add(new IssueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getObject(8, java.time.LocalDate.class),
+                        rs.getObject(9, java.time.LocalDate.class), rs.getObject(10, java.time.LocalDate.class), rs.getLong(11)));
+            }
+        }
+        return rows;
+    }
+
+    /** The report's counts of an issue on {@code day} (its state now: every step of the run is dated today). */
+    static long[] rectificationFigures(IssueRow r, java.time.LocalDate day) {
+        boolean closed = "CLOSED".equals(r.state());
+        return new long[]{1, "OPEN".equals(r.state()) ? 1 : 0, "IN_PROGRESS".equals(r.state()) ? 1 : 0,
+                "REPORTED".equals(r.state()) ? 1 : 0, closed ? 1 : 0, "RETURNED".equals(r.state()) ? 1 : 0,
+                r.returns() > 0 ? 1 : 0, !closed && day.isAfter(r.deadline()) ? 1 : 0,
+                !closed && "LONG_TERM".equals(r.term()) ? 1 : 0,
+                closed && r.closedOn() != null && !r.closedOn().isAfter(r.deadline()) ? 1 : 0};
+    }
+
+    /**
+     * Rectification: the workload's acknowledged steps against rectification-service's database (an issue missing, in
+     * another state, with fewer returns or an older version is lost; more returns, or an issue of this run no command
+     * raised, double-counted), then rectification-service's issues (the workload's and the system check's) against
+     * reporting-service's rectification report for the province and each county, in total and per lead unit: a count
+     * in the report below rectification-service's is lost, above it double-counted. An illegal step that was accepted
+     * is a mismatch. The database is read before and after the reports; a change between (a system-check finding
+     * raised meanwhile) repeats the comparison.
+     */
+    void checkRectification() throws Exception {
+        long lostBefore = lost;
+        long doubleBefore = doubleCounted;
+        String prefix = RectificationCommands.prefix(workload.seed());
+        List<RectificationCommands.Issue> model;
+        synchronized (workload.rectificationIssues) {
+            model = List.copyOf(workload.rectificationIssues);
+        }
+        List<IssueRow> rows = issueRows();
+        Map<String, IssueRow> byCode = new HashMap<>();
+        for (IssueRow r : rows) {
+            if (r.description().startsWith(prefix)) {
+                byCode.put(r.description().split(" ", 2)[0], r);
+            }
+        }
+        Set<String> known = new HashSet<>();
+        for (RectificationCommands.Issue m : model) {
+            known.add(m.code);
+            if (m.unconfirmed || m.id == null) {
+                continue;
+            }
+            rectificationIssuesChecked++;
+            IssueRow r = byCode.get(m.code);
+            String problem = r == null ? "missing"
+                    : !m.state.equals(r.state()) ? "state " + r.state() + ", acknowledged " + m.state
+                    : r.returns() < m.returns ? r.returns() + " returns, acknowledged " + m.returns
+                    : r.version() < m.version ? "version " + r.version() + ", acknowledged " + m.version : null;
+            if (problem != null) {
+                lost++;
+                rectificationLost++;
+                detail("LOST (rectification DB) " + m.code + ": " + problem);
+            } else if (r.returns() > m.returns || r.version() > m.version) {
+                doubleCounted++;
+                rectificationDoubleCounted++;
+                detail("DOUBLE (rectification DB) " + m.code + ": " + r.returns() + " returns, version " + r.version()
+                        + "; acknowledged " + m.returns + ", " + m.version);
+            }
+        }
+        for (String code : byCode.keySet()) {
+            if (!known.contains(code)) {
+                doubleCounted++;
+                rectificationDoubleCounted++;
+                detail("DOUBLE (rectification DB) " + code + ": an issue no command raised");
+            }
+        }
+        long illegal = workload.rectificationIllegalAccepted.get();
+        figuresCompared++;
+        if (illegal > 0) {
+            mismatched += illegal;
+            detail("MISMATCH rectification: " + illegal + " illegal steps were accepted");
+        }
+
+        List<String> regions = new ArrayList<>();
+        regions.add("52");
+        regions.addAll(Workload.COUNTIES);
+        java.time.LocalDate today = java.time.LocalDate.now(Workload.CHINA);
+        for (int attempt = 1; ; attempt++) {
+            List<String> found = new ArrayList<>();
+            long compared = 0;
+            for (String region : regions) {
+                Map<String, long[]> truth = new TreeMap<>();
+                truth.put("", new long[RECTIFICATION_FIGURES.length]);
+                for (IssueRow r : rows) {
+                    if (!r.region().startsWith(region)) {
+                        continue;
+                    }
+                    long[] f = rectificationFigures(r, today);
+                    for (String group : new String[]{"", r.leadUnit()}) {
+                        long[] t = truth.computeIfAbsent(group, g -> new long[RECTIFICATION_FIGURES.length]);
+                        for (int i = 0; i < f.length; i++) {
+                            t[i] += f[i];
+                        }
+                    }
+                }
+                JsonNode report = get(stack.reporting().url() + "/api/v1/reports/rectification?region=" + region
+                        + "&groupBy=unit&asOf=" + today);
+                Map<String, JsonNode> reported = new TreeMap<>();
+                JsonNode total = report.path("total");
+                reported.put("", total.has("figures") ? total.path("figures") : total);
+                for (JsonNode row : report.path("rows")) {
+                    reported.put(row.path("group").asText(), row.has("figures") ? row.path("figures") : row);
+                }
+                Set<String> groups = new TreeSet<>(truth.keySet());
+                groups.addAll(reported.keySet());
+                for (String group : groups) {
+                    long[] want = truth.getOrDefault(group, new long[RECTIFICATION_FIGURES.length]);
+                    JsonNode have = reported.get(group);
+                    for (int i = 0; i < RECTIFICATION_FIGURES.length; i++) {
+                        long h = have == null ? 0 : have.path(RECTIFICATION_FIGURES[i]).asLong(-1);
+                        compared++;
+                        if (h == want[i]) {
+                            continue;
+                        }
+                        String text = region + " " + (group.isEmpty() ? "total" : group) + " " + RECTIFICATION_FIGURES[i]
+                                + ": report " + h + ", rectification-service " + want[i];
+                        found.add((h < want[i] ? "LOST" : "DOUBLE") + " (rectification report) " + text);
+                    }
+                }
+            }
+            List<IssueRow> after = issueRows();
+            if (!after.equals(rows) && attempt < 4) {
+                rows = after; // a system-check finding moved on while the reports were read: compare again
+                TimeUnit.SECONDS.sleep(2);
+                continue;
+            }
+            rectificationFiguresCompared += compared;
+            figuresCompared += compared;
+            for (String f : found) {
+                if (f.startsWith("LOST")) {
+                    lost++;
+                    rectificationLost++;
+                } else {
+                    doubleCounted++;
+                    rectificationDoubleCounted++;
+                }
+                detail(f);
+            }
+            break;
+        }
+        rectificationIssues = rows.size();
+        Map<String, Long> states = new TreeMap<>();
+        rows.forEach(r -> states.merge(r.state(), 1L, Long::sum));
+        ChaosRun.say("rectification: " + workload.rectificationAcknowledged.get() + " commands acknowledged ("
+                + workload.rectificationRefused.get() + " refused, " + workload.rectificationUnconfirmed.get() + " unconfirmed), "
+                + workload.rectificationIllegalRefused.get() + " illegal steps refused (409), " + illegal + " accepted; "
+                + rows.size() + " issues in rectification-service " + states + ", " + rectificationIssuesChecked
+                + " checked against the model; lost " + (lost - lostBefore) + ", double-counted " + (doubleCounted - doubleBefore)
+                + " of " + rectificationFiguresCompared + " rectification figures");
     }
 
     /**

@@ -30,7 +30,8 @@ import java.util.function.Predicate;
  * hardships and bulk NDJSON imports — and projects through project-service (entered with a budget, taken through
  * 前期审批, 招投标 and 开工 with their documents, progress reports up to 100 %, 完工, and sometimes 终止), and money through
  * fund-service ({@link FundCommands}: allocation documents and their lines, disbursements, reimbursements, reversals,
- * adjustments, recalls), and keep a model of what each acknowledged command did.
+ * adjustments, recalls), and rectification issues through rectification-service ({@link RectificationCommands}: raised,
+ * accepted, progress with evidence, reported, returned, extended, closed, and illegal steps that must be refused), and keep a model of what each acknowledged command did.
  * <p>
  * A command is retried until it is answered (connection refused, timeouts and 5xx while a fault lasts): creations
  * with the same {@code Idempotency-Key} (a batch import with the same body, which is the same job), changes with the
@@ -121,6 +122,14 @@ final class Workload {
     final AtomicLong fundCommandsAcknowledged = new AtomicLong();
     final AtomicLong fundCommandsRefused = new AtomicLong();
     final AtomicLong fundCommandsUnconfirmed = new AtomicLong();
+    final AtomicLong rectificationAcknowledged = new AtomicLong();
+    final AtomicLong rectificationRefused = new AtomicLong();
+    final AtomicLong rectificationUnconfirmed = new AtomicLong();
+    final AtomicLong rectificationRaisesUnconfirmed = new AtomicLong();
+    final AtomicLong rectificationIllegalRefused = new AtomicLong();
+    final AtomicLong rectificationIllegalAccepted = new AtomicLong();
+    /** Every worker's rectification issues (each worked by its one worker). */
+    final List<RectificationCommands.Issue> rectificationIssues = Collections.synchronizedList(new ArrayList<>());
     final AtomicLong acknowledgedAfterRetry = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong unconfirmed = new AtomicLong();
@@ -141,6 +150,10 @@ final class Workload {
 
     String token() {
         return token;
+    }
+
+    org.fupin.infra.LocalOidcIssuer issuer() {
+        return stack.issuer();
     }
 
     ObjectMapper json() {
@@ -176,11 +189,13 @@ final class Workload {
         int projectCounter;
         int counter;
         final FundCommands funds;
+        final RectificationCommands rectification;
 
         Worker(int index, Random random) {
             this.index = index;
             this.random = random;
             this.funds = new FundCommands(Workload.this, this);
+            this.rectification = new RectificationCommands(Workload.this, this);
         }
 
         void loop(long deadline) {
@@ -201,6 +216,14 @@ final class Workload {
             }
             if (kind < 30) {
                 funds.step();
+                return;
+            }
+            if (kind < 42) {
+                int before = rectification.issues.size();
+                rectification.step();
+                if (rectification.issues.size() > before) {
+                    rectificationIssues.addAll(rectification.issues.subList(before, rectification.issues.size()));
+                }
                 return;
             }
             int r = random.nextInt(100);
@@ -637,12 +660,21 @@ final class Workload {
         return URI.create(stack.fund().url() + path);
     }
 
+    URI rectificationUri(String path) {
+        return URI.create(stack.rectification().url() + path);
+    }
+
     long seed() {
         return seed;
     }
 
     /** Sends until a definite answer (anything but 5xx, 401, 408, 429 or an I/O failure) or the command deadline. */
     Reply send(RequestFactory factory) throws Exception {
+        return send(factory, token);
+    }
+
+    /** As {@link #send(RequestFactory)}, with another caller's token (rectification: inspector, units). */
+    Reply send(RequestFactory factory, String token) throws Exception {
         long deadline = System.nanoTime() + COMMAND_DEADLINE.toNanos();
         boolean retried = false;
         long backoff = 200;
