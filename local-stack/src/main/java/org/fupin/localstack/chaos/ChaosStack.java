@@ -39,8 +39,8 @@ public final class ChaosStack implements AutoCloseable {
     public static final String PROJECT_DB = "project";
     public static final String FUND_DB = "fund";
     public static final String RECTIFICATION_DB = "rectification";
-    /** Six JVMs start at once on a machine that may be busy (CI): generous. */
-    static final Duration READY = Duration.ofMinutes(6);
+    /** Six JVMs start at once on a machine that may be busy (CI; a shared 2-core box took 400 s for one): generous. */
+    static final Duration READY = Duration.ofMinutes(12);
 
     private final Path dir;
     private final Path logs;
