@@ -235,6 +235,18 @@ final class AsyncApi {
                 "government systems get a read-only user from the chart's `kafka.subscribers`. With `kafka.mode=external`",
                 "the address and credentials are those of your own cluster."));
         server.putArray("security").addObject().put("$ref", "#/components/securitySchemes/scramSha512");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> external = (Map<String, Object>) kafka.get("externalListener");
+        ObjectNode outside = servers.putObject("external");
+        outside.put("host", "{bootstrap}");
+        outside.put("protocol", "kafka-secure");
+        outside.put("title", "The external listener, for subscribers outside the cluster");
+        outside.put("description", "Enabled with the chart's `kafka.externalListener` (a Strimzi loadbalancer, nodeport or ingress"
+                + " listener); the same TLS and SCRAM-SHA-512 credentials as on the cluster server.");
+        outside.putObject("variables").putObject("bootstrap").put("description",
+                "host:port of the listener's bootstrap (port " + external.get("port") + " for a loadbalancer; `kubectl get kafka " + kafka.get("clusterName")
+                        + " -o jsonpath='{.status.listeners[?(@.name==\"external\")].bootstrapServers}'`).");
+        outside.putArray("security").addObject().put("$ref", "#/components/securitySchemes/scramSha512");
 
         ObjectNode channels = doc.putObject("channels");
         ObjectNode operations = F.objectNode();
