@@ -80,8 +80,9 @@ class AsyncApiTest {
     }
 
     @Test
-    void aTopicOrEventTypeMissingFromTheDocumentIsReported() throws IOException {
-        ObjectNode doc = (ObjectNode) shipped();
+    void aTopicOrEventTypeMissingFromTheDocumentIsReported() {
+        ObjectNode doc = AsyncApi.tree();
+        assertEquals(List.of(), AsyncApi.problems(doc));
         ObjectNode channels = (ObjectNode) doc.get("channels");
         channels.remove("fupin.fund.v1.reporting.dlq");
         ((ObjectNode) channels.get("fupin.household.v1").get("messages")).remove("household.exited.v1");
@@ -90,8 +91,6 @@ class AsyncApiTest {
         assertEquals(List.of("no channel for topic fupin.fund.v1.reporting.dlq", "channel fupin.stale.v1 is used by no code",
                         "no message for event type household.exited.v1", "message project.stale.v1 is no event type of EventCatalog"),
                 AsyncApi.problems(doc));
-        // and the generated text no longer matches either
-        assertTrue(!AsyncApi.YAML.writeValueAsString(doc).equals(AsyncApi.YAML.writeValueAsString(AsyncApi.tree())));
     }
 
     @Test
