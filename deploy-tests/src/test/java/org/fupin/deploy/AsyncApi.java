@@ -392,7 +392,10 @@ final class AsyncApi {
         msg.put("name", t.value());
         msg.put("title", c.getSimpleName() + (deadLetter ? " (dead letter)" : ""));
         String description = schemaDescription(t.value());
-        if (description != null) {
+        if (deadLetter) {
+            msg.put("summary", "A " + t.value() + " record that a consumer gave up on, as it was received (a poison record"
+                    + " may not match the schema), with the dead-letter-* headers added.");
+        } else if (description != null) {
             msg.put("summary", description);
         }
         msg.put("contentType", CloudEventHeaders.JSON);
