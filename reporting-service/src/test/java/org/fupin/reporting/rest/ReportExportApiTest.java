@@ -207,6 +207,30 @@ class ReportExportApiTest {
         assertTrue(lines[0].startsWith("区划代码,区划名称,建档立卡户数,建档立卡人数,脱贫户数"), lines[0]);
         assertTrue(lines[1].startsWith("810101,丙县,1,4,0,0,"), lines[1]);
         assertTrue(lines[1].contains(",—,"), "no population loaded: incidence undefined: " + lines[1]);
+        // households by region and by year: JSON rows and the table
+        JsonPath byRegion = analyst("81").queryParam("region", COUNTY).queryParam("groupBy", "region")
+                .get("/api/v1/reports/households").then().statusCode(200).extract().jsonPath();
+        assertEquals("region", byRegion.getString("groupBy"));
+        assertEquals(List.of("810101001"), byRegion.getList("rows.group"));
+        assertEquals(1, byRegion.getLong("rows[0].figures.registered.households"));
+        assertEquals(4, byRegion.getLong("rows[0].figures.registered.persons"));
+        JsonPath byYear = analyst("81").queryParam("region", COUNTY).queryParam("groupBy", "year")
+                .get("/api/v1/reports/households").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("2019"), byYear.getList("rows.group"));
+        assertEquals(1, byYear.getLong("rows[0].figures.registered.households"));
+        Response hx = analyst("81").queryParam("region", COUNTY).queryParam("groupBy", "region").queryParam("format", "xlsx")
+                .get("/api/v1/reports/households");
+        try (XSSFWorkbook wb = workbook(hx)) {
+            Sheet s = wb.getSheetAt(0);
+            assertEquals("丙县 贫困户统计表 截至 " + today(), s.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(List.of("区划代码", "区划名称", "建档立卡户数", "建档立卡人数"), texts(s.getRow(1)).subList(0, 4));
+            assertEquals("一镇", s.getRow(2).getCell(1).getStringCellValue());
+            assertNumber(s.getRow(2).getCell(3), 4, "0");
+            assertEquals("合计", s.getRow(3).getCell(0).getStringCellValue());
+            assertEquals("—", s.getRow(3).getCell(15).getStringCellValue(), "incidence without population: undefined");
+        }
+        analyst("81").queryParam("region", COUNTY).queryParam("groupBy", "stage").get("/api/v1/reports/households")
+                .then().statusCode(400).body("errors[0].field", equalTo("groupBy"));
         // projects by stage
         Response p = analyst("81").accept(XLSX).queryParam("region", COUNTY).queryParam("groupBy", "stage")
                 .get("/api/v1/reports/projects");
