@@ -39,6 +39,30 @@ class RealmTest {
         assertEquals(realmJson(), imported);
     }
 
+    /**
+     * One realm file: the chart's realm is deploy/helm/fupin-suite/files/realm.json (which the local run imports into
+     * a real Keycloak) plus only the installation's values: the browser client's URIs and the integrators.
+     */
+    @Test
+    void theChartsRealmIsTheSharedRealmFilePlusTheInstallationsValues() throws Exception {
+        JsonNode file = Chart.JSON.readTree(Chart.chartDir().resolve("files/realm.json").toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode rendered = (com.fasterxml.jackson.databind.node.ObjectNode) realmJson().deepCopy();
+        rendered.remove("users");
+        com.fasterxml.jackson.databind.node.ArrayNode clients = Chart.JSON.createArrayNode();
+        for (JsonNode c : rendered.path("clients")) {
+            if (c.path("clientId").asText().equals("fupin-web")) {
+                assertEquals(List.of("https://fupin.example.gov.cn/*"), Chart.JSON.convertValue(c.path("redirectUris"), List.class));
+                ((com.fasterxml.jackson.databind.node.ObjectNode) c).putArray("redirectUris");
+                ((com.fasterxml.jackson.databind.node.ObjectNode) c).putArray("webOrigins");
+            }
+            if (!c.path("serviceAccountsEnabled").asBoolean()) {
+                clients.add(c);
+            }
+        }
+        rendered.set("clients", clients);
+        assertEquals(file, rendered);
+    }
+
     @Test
     void definesEveryRoleOfTheCode() throws Exception {
         Set<String> roles = realm().getRoles().getRealm().stream().map(RoleRepresentation::getName)
@@ -66,6 +90,16 @@ class RealmTest {
             assertEquals("true", m.getConfig().get("access.token.claim"));
         }
         assertTrue(realm.getDefaultDefaultClientScopes().contains("fupin-suite"));
+        assertEquals("preferred_username", mappers.get("username").getConfig().get("claim.name"), "the principal's name (audit)");
+        // the realm defines its client scopes, so Keycloak creates none of its built-in ones on import: every scope
+        // named must be defined here, and one of the defaults maps the subject
+        Set<String> defined = realm.getClientScopes().stream().map(ClientScopeRepresentation::getName).collect(Collectors.toSet());
+        Set<String> named = new TreeSet<>(realm.getDefaultDefaultClientScopes());
+        realm.getClients().stream().filter(c -> c.getDefaultClientScopes() != null).forEach(c -> named.addAll(c.getDefaultClientScopes()));
+        assertTrue(defined.containsAll(named), "client scopes named but not defined: " + named + " vs " + defined);
+        assertTrue(realm.getClientScopes().stream().filter(s -> realm.getDefaultDefaultClientScopes().contains(s.getName()))
+                .flatMap(s -> s.getProtocolMappers().stream()).anyMatch(m -> m.getProtocolMapper().equals("oidc-sub-mapper")),
+                "a default client scope maps the subject (sub)");
         String profile = realm.getComponents().get("org.keycloak.userprofile.UserProfileProvider").get(0)
                 .getConfig().getFirst("kc.user.profile.config");
         JsonNode up = Chart.JSON.readTree(profile);
