@@ -55,7 +55,9 @@ async function detail(response) {
 export function query(params) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
-    if (v !== null && v !== undefined && v !== '') q.set(k, v);
+    for (const one of Array.isArray(v) ? v : [v]) {
+      if (one !== null && one !== undefined && one !== '') q.append(k, one);
+    }
   }
   const s = q.toString();
   return s ? '?' + s : '';
@@ -103,8 +105,8 @@ export function nameOf(prefix) {
 }
 
 /**
- * The regions one level below (reporting-service's region-name table: {code, name, level}, name null where none is
- * loaded), as prefixes; an empty list when the table cannot be read.
+ * The regions one level below that are named or have data (GET /api/v1/region-names?parent=: {code, prefix, name, level},
+ * name null where none is loaded), as prefixes; an empty list when the names cannot be read.
  */
 export async function childrenOf(prefix) {
   if (!children.has(prefix)) {
@@ -117,7 +119,7 @@ export async function childrenOf(prefix) {
     }
     const kids = [];
     for (const r of Array.isArray(list) ? list : []) {
-      const p = prefixOf(r.code);
+      const p = r.prefix ?? prefixOf(r.code);
       if (r.name) names.set(p, r.name);
       if (p !== prefix && p.startsWith(prefix)) kids.push(p);
     }
@@ -126,9 +128,16 @@ export async function childrenOf(prefix) {
   return children.get(prefix);
 }
 
-/** Loads the names of every level of a breadcrumb (each level's siblings); failures leave codes shown. */
+/** Loads the names of the regions of a breadcrumb (GET /api/v1/region-names?code=…); failures leave codes shown. */
 export async function loadNamesAlong(root, prefix) {
-  const parents = new Set([root, ...pathBelow(root, prefix).slice(0, -1)]);
-  if (root !== '') parents.add(parentOf(root)); // the root's own name, when the caller may list its siblings
-  await Promise.all([...parents].map(p => childrenOf(p).catch(() => [])));
+  const codes = [root, ...pathBelow(root, prefix)].filter(p => p !== '' && !names.has(p));
+  if (!codes.length) return;
+  try {
+    const list = await getJson('/api/v1/region-names', { code: codes });
+    for (const r of Array.isArray(list) ? list : []) {
+      if (r.name) names.set(r.prefix ?? prefixOf(r.code), r.name);
+    }
+  } catch (e) {
+    // names are a nicety: codes are shown instead
+  }
 }

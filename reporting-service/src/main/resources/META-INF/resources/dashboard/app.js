@@ -132,7 +132,7 @@ function table(block) {
   thead.append(th0);
   for (const col of block.columns) {
     const th = document.createElement('th');
-    th.textContent = t(col.field);
+    th.textContent = col[language()] ?? t(col.field); // the export's header where the API gave it
     th.dataset.field = col.field;
     thead.append(th);
   }

@@ -18,10 +18,34 @@ export function years() {
 
 const c = (field, kind = 'count') => ({ field, kind });
 
+const apiColumns = new Map();
+
+/**
+ * A report's figure columns as its xlsx export has them (GET /api/v1/reports/<name>/columns: key, zh, en, kind), so the
+ * page and the sheet show the same columns under the same headers; the fallback list when the API has none.
+ */
+async function columnsOf(report, fallback) {
+  if (!apiColumns.has(report)) {
+    apiColumns.set(report, getJson(`/api/v1/reports/${report}/columns`)
+      .then(list => (Array.isArray(list) && list.length
+        ? list.map(col => ({ field: col.key, kind: String(col.kind).toLowerCase(), zh: col.zh, en: col.en }))
+        : null))
+      .catch(() => null));
+  }
+  const cols = await apiColumns.get(report);
+  return cols ?? fallback;
+}
+
+/** The same keys with the API's headers where it has them. */
+async function withHeaders(report, columns) {
+  const api = (await columnsOf(report, [])) ?? [];
+  return columns.map(col => ({ ...(api.find(a => a.field === col.field) ?? {}), ...col }));
+}
+
 const HOUSEHOLD_COLUMNS = [c('registered.households'), c('registered.persons'), c('exited.households'), c('exited.persons'),
-  c('returned.households'), c('returned.persons'), c('removed.households'), c('remaining.households'), c('remaining.persons'),
-  c('monitored.households'), c('monitored.persons'), c('population'), c('povertyIncidence', 'rate'),
-  c('dataQuality.personsInSeveralHouseholds')];
+  c('returned.households'), c('returned.persons'), c('removed.households'), c('removed.persons'), c('remaining.households'),
+  c('remaining.persons'), c('monitored.households'), c('monitored.persons'), c('population'), c('povertyIncidence', 'rate'),
+  c('incidenceThresholdPercent', 'text'), c('dataQuality.personsInSeveralHouseholds')];
 
 const PROJECT_COLUMNS = [c('projects'), c('nonCancelled'), c('startRate', 'rate'), c('completionRate', 'rate'),
   c('totalBudget', 'money'), c('implementedAmount', 'money'), c('investmentCompleted', 'money'),
@@ -97,40 +121,34 @@ const num = v => (v === null || v === undefined ? null : Number(v));
 // ---------------------------------------------------------------------------------------------- households
 
 async function households({ region, year }) {
-  const total = await getJson('/api/v1/reports/households', { region, year });
-  const kids = isVillage(region) ? [] : await childrenOf(region);
-  const [rows, perYear] = await Promise.all([
-    Promise.all(kids.map(k => getJson('/api/v1/reports/households', { region: k, year }).catch(() => null))),
-    Promise.all(years().slice().reverse().map(y => getJson('/api/v1/reports/households', { region, year: y })
-      .then(r => ({ year: y, r })).catch(() => ({ year: y, r: null })))),
+  const [byRegion, byYear, columns] = await Promise.all([
+    getJson('/api/v1/reports/households', { region, year, groupBy: 'region' }),
+    getJson('/api/v1/reports/households', { region, groupBy: 'year' }),
+    columnsOf('households', HOUSEHOLD_COLUMNS),
+    childrenOf(region).catch(() => []), // the rows' names
   ]);
-  const regionRowsList = kids.map((k, i) => rows[i] && { region: k, label: regionLabel(k), figures: rows[i], drill: true })
-    .filter(Boolean);
-  const shown = regionRowsList.length ? regionRowsList : [{ region, label: regionLabel(region), figures: total, drill: false }];
-  const f = (r, path) => num(path.split('.').reduce((o, k) => (o == null ? o : o[k]), r.figures));
-  const years_ = perYear.filter(p => p.r);
+  const rows = regionRows(byRegion, region);
+  const shown = rows.length ? rows : [{ region, label: regionLabel(region), figures: byRegion, drill: false }];
+  const f = (figures, path) => num(path.split('.').reduce((o, k) => (o == null ? o : o[k]), figures));
+  const yr = byYear.rows ?? [];
   return {
-    freshness: freshnessOf(total),
+    freshness: freshnessOf(byRegion, byYear),
     note: 'asOfNotApplied',
     blocks: [
       { type: 'chart', testid: 'chart-households', title: t('byRegion'), drill: shown.map(r => (r.drill ? r.region : null)),
         option: bars(shown.map(r => r.label), [
-          { name: t('registered.households'), data: shown.map(r => f(r, 'registered.households')) },
-          { name: t('exited.households'), data: shown.map(r => f(r, 'exited.households')) },
-          { name: t('returned.households'), data: shown.map(r => f(r, 'returned.households')) },
-          { name: t('remaining.households'), data: shown.map(r => f(r, 'remaining.households')) },
-          { name: t('monitored.households'), data: shown.map(r => f(r, 'monitored.households')) },
+          ...['registered', 'exited', 'returned', 'remaining', 'monitored'].map(k => ({
+            name: t(k + '.households'), data: shown.map(r => f(r.figures, k + '.households')) })),
           { name: t('povertyIncidence'), type: 'line', percent: true, data: shown.map(r => ratePlot(r.figures.povertyIncidence)) },
-        ], { percentAxis: true, threshold: total.incidenceThresholdPercent ?? null }) },
-      { type: 'table', testid: 'table-households', title: t('byRegion'), columns: HOUSEHOLD_COLUMNS, rows: regionRowsList,
-        total, exportTestid: 'export-households', exportHref: exportHref('households', { region, year }) },
+        ], { percentAxis: true, threshold: byRegion.incidenceThresholdPercent ?? null }) },
+      { type: 'table', testid: 'table-households', title: t('byRegion'), columns, rows, total: byRegion,
+        exportTestid: 'export-households', exportHref: exportHref('households', { region, year, groupBy: 'region' }) },
       { type: 'chart', testid: 'chart-households-years', title: t('perYear'),
-        option: bars(years_.map(p => p.year), [
-          { name: t('registered.households'), data: years_.map(p => num(p.r.registered.households)) },
-          { name: t('exited.households'), data: years_.map(p => num(p.r.exited.households)) },
-          { name: t('returned.households'), data: years_.map(p => num(p.r.returned.households)) },
-          { name: t('removed.households'), data: years_.map(p => num(p.r.removed.households)) },
-        ]) },
+        option: bars(yr.map(r => r.group), ['registered', 'exited', 'returned', 'removed'].map(k => ({
+          name: t(k + '.households'), data: yr.map(r => f(r.figures, k + '.households')) }))) },
+      { type: 'table', testid: 'table-households-years', title: t('perYear'), groupHeader: t('year'), columns,
+        rows: groupRows(byYear, 'year'), total: byYear,
+        exportTestid: 'export-households-years', exportHref: exportHref('households', { region, groupBy: 'year' }) },
     ],
   };
 }
@@ -138,9 +156,11 @@ async function households({ region, year }) {
 // ---------------------------------------------------------------------------------------------- projects
 
 async function projects({ region, year }) {
-  const [byRegion, byYear] = await Promise.all([
+  const [byRegion, byYear, columns] = await Promise.all([
     getJson('/api/v1/reports/projects', { region, year, groupBy: 'region' }),
     getJson('/api/v1/reports/projects', { region, groupBy: 'year' }),
+    columnsOf('projects', PROJECT_COLUMNS),
+    childrenOf(region).catch(() => []),
   ]);
   const total = byRegion.total;
   const stageRows = STAGES.map(s => ({ group: s, label: t('stage.' + s), figures: { projects: total.byStage?.[s] ?? 0 } }));
@@ -157,7 +177,7 @@ async function projects({ region, year }) {
             data: STAGES.filter(s => s !== 'CANCELLED').map(s => ({ name: t('stage.' + s), value: total.byStage?.[s] ?? 0 })) }],
         } },
       { type: 'table', testid: 'table-projects-stage', title: t('byStage'), groupHeader: t('stage'),
-        columns: [c('projects')], rows: stageRows, total: { projects: total.projects } },
+        columns: await withHeaders('projects', [c('projects')]), rows: stageRows, total: { projects: total.projects } },
       { type: 'chart', testid: 'chart-projects-regions', title: t('byRegion'),
         drill: byRegion.rows.map(r => (r.group !== region ? r.group : null)),
         option: bars(byRegion.rows.map(r => regionLabel(r.group)), [
@@ -165,7 +185,7 @@ async function projects({ region, year }) {
           { name: t('implementedAmount'), data: byRegion.rows.map(r => num(r.figures.implementedAmount)) },
           { name: t('physicalProgress'), type: 'line', percent: true, data: byRegion.rows.map(r => ratePlot(r.figures.physicalProgress)) },
         ], { percentAxis: true }) },
-      { type: 'table', testid: 'table-projects', title: t('byRegion'), columns: PROJECT_COLUMNS,
+      { type: 'table', testid: 'table-projects', title: t('byRegion'), columns,
         rows: regionRows(byRegion, region), total,
         exportTestid: 'export-projects', exportHref: exportHref('projects', { region, year, groupBy: 'region' }) },
       { type: 'chart', testid: 'chart-projects-years', title: t('perYear'),
@@ -175,7 +195,7 @@ async function projects({ region, year }) {
           { name: t('startRate'), type: 'line', percent: true, data: yr.map(r => ratePlot(r.figures.startRate)) },
           { name: t('completionRate'), type: 'line', percent: true, data: yr.map(r => ratePlot(r.figures.completionRate)) },
         ], { percentAxis: true }) },
-      { type: 'table', testid: 'table-projects-years', title: t('perYear'), groupHeader: t('year'), columns: PROJECT_COLUMNS,
+      { type: 'table', testid: 'table-projects-years', title: t('perYear'), groupHeader: t('year'), columns,
         rows: groupRows(byYear, 'year'), total: byYear.total,
         exportTestid: 'export-projects-years', exportHref: exportHref('projects', { region, groupBy: 'year' }) },
     ],
@@ -185,9 +205,12 @@ async function projects({ region, year }) {
 // ---------------------------------------------------------------------------------------------- funds
 
 async function funds({ region, year, asOf }) {
-  const [byRegion, byYear] = await Promise.all([
+  const [byRegion, byYear, columns, yearColumns] = await Promise.all([
     getJson('/api/v1/reports/funds', { region, year, asOf, groupBy: 'region' }),
     getJson('/api/v1/reports/funds', { region, asOf, groupBy: 'year' }),
+    columnsOf('funds', FUND_COLUMNS),
+    withHeaders('funds', FUND_YEAR_COLUMNS),
+    childrenOf(region).catch(() => []),
   ]);
   const yr = byYear.rows;
   return {
@@ -200,7 +223,7 @@ async function funds({ region, year, asOf }) {
           { name: t('reimbursed'), data: yr.map(r => num(r.figures.reimbursed)) },
           { name: t('reimbursementRate'), type: 'line', percent: true, data: yr.map(r => ratePlot(r.figures.reimbursementRate)) },
         ], { percentAxis: true }) },
-      { type: 'table', testid: 'table-funds-year', title: t('byYear'), groupHeader: t('year'), columns: FUND_YEAR_COLUMNS,
+      { type: 'table', testid: 'table-funds-year', title: t('byYear'), groupHeader: t('year'), columns: yearColumns,
         rows: groupRows(byYear, 'year'), total: byYear.total,
         exportTestid: 'export-funds-year', exportHref: exportHref('funds', { region, asOf, groupBy: 'year' }) },
       { type: 'chart', testid: 'chart-funds-regions', title: t('byRegion'),
@@ -210,7 +233,7 @@ async function funds({ region, year, asOf }) {
           { name: t('disbursed'), data: byRegion.rows.map(r => num(r.figures.disbursed)) },
           { name: t('reimbursed'), data: byRegion.rows.map(r => num(r.figures.reimbursed)) },
         ]) },
-      { type: 'table', testid: 'table-funds', title: t('byRegion'), columns: FUND_COLUMNS,
+      { type: 'table', testid: 'table-funds', title: t('byRegion'), columns,
         rows: byRegion.rows.map(r => (r.group === 'unknown' || r.group === null
           ? { group: 'unknown', label: t('unknown'), figures: r.figures }
           : { region: r.group, label: regionLabel(r.group), figures: r.figures, drill: r.group !== region })),
@@ -223,8 +246,12 @@ async function funds({ region, year, asOf }) {
 // ---------------------------------------------------------------------------------------------- rectification
 
 async function rectification({ region, year, asOf }) {
-  const [byRegion, bySource, byUnit] = await Promise.all(['region', 'source', 'unit'].map(groupBy =>
-    getJson('/api/v1/reports/rectification', { region, year, asOf, groupBy })));
+  const [[byRegion, bySource, byUnit], columns] = await Promise.all([
+    Promise.all(['region', 'source', 'unit'].map(groupBy =>
+      getJson('/api/v1/reports/rectification', { region, year, asOf, groupBy }))),
+    columnsOf('rectification', RECTIFICATION_COLUMNS),
+    childrenOf(region).catch(() => []),
+  ]);
   const chart = (report, kind) => bars(report.rows.map(r => groupLabel(r, kind)), [
     { name: t('raised'), data: report.rows.map(r => num(r.figures.raised)) },
     { name: t('closed'), data: report.rows.map(r => num(r.figures.closed)) },
@@ -237,15 +264,15 @@ async function rectification({ region, year, asOf }) {
     blocks: [
       { type: 'chart', testid: 'chart-rectification', title: t('byUnit'), option: chart(byUnit, 'unit') },
       { type: 'table', testid: 'table-rectification-unit', title: t('byUnit'), groupHeader: t('byUnit'),
-        columns: RECTIFICATION_COLUMNS, rows: groupRows(byUnit, 'unit'), total: byUnit.total,
+        columns, rows: groupRows(byUnit, 'unit'), total: byUnit.total,
         exportTestid: 'export-rectification-unit',
         exportHref: exportHref('rectification', { region, year, asOf, groupBy: 'unit' }) },
       { type: 'chart', testid: 'chart-rectification-source', title: t('bySource'), option: chart(bySource, 'source') },
       { type: 'table', testid: 'table-rectification-source', title: t('bySource'), groupHeader: t('bySource'),
-        columns: RECTIFICATION_COLUMNS, rows: groupRows(bySource, 'source'), total: bySource.total,
+        columns, rows: groupRows(bySource, 'source'), total: bySource.total,
         exportTestid: 'export-rectification-source',
         exportHref: exportHref('rectification', { region, year, asOf, groupBy: 'source' }) },
-      { type: 'table', testid: 'table-rectification', title: t('byRegion'), columns: RECTIFICATION_COLUMNS,
+      { type: 'table', testid: 'table-rectification', title: t('byRegion'), columns,
         rows: regionRows(byRegion, region), total: byRegion.total,
         exportTestid: 'export-rectification',
         exportHref: exportHref('rectification', { region, year, asOf, groupBy: 'region' }) },
