@@ -7,10 +7,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.fupin.reporting.domain.ReportTable;
+import org.fupin.reporting.service.FreshnessService;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fupin.platform.security.Roles;
 import org.fupin.reporting.service.RectificationReportService;
+
+import java.util.List;
 
 /**
  * Rectification figures (整改统计): issues raised, open, in progress, reported, closed (销号), returned, returned at least
@@ -37,6 +47,10 @@ public class RectificationReportResource {
 
     @Inject
     RectificationReportService service;
+    @Inject
+    FreshnessService freshness;
+    @Inject
+    ReportExports exports;
 
     /**
      * @param region     a region code or prefix inside the caller's region; the caller's own region when absent
@@ -48,13 +62,32 @@ public class RectificationReportResource {
      * @param asOf       YYYY-MM-DD: the figures at the end of that day; today (China) when absent
      * @param groupBy    source, sourceType, category, unit, region (one level below {@code region}) or year; the total
      *                   only when absent
+     * @param format     json, csv or xlsx; else the Accept header decides (JSON for any)
      */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ReportExports.CSV, ReportExports.XLSX})
+    @APIResponse(responseCode = "200", description = "the figures; as CSV or xlsx (office layout) with Accept or ?format=",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RectificationReportView.class)),
+                    @Content(mediaType = ReportExports.CSV), @Content(mediaType = ReportExports.XLSX)})
     @RolesAllowed(Roles.REPORT_VIEWER)
-    public RectificationReportView figures(@QueryParam("region") String region, @QueryParam("year") String year,
-                                           @QueryParam("sourceType") String sourceType, @QueryParam("source") String source,
-                                           @QueryParam("category") String category, @QueryParam("unit") String unit,
-                                           @QueryParam("asOf") String asOf, @QueryParam("groupBy") String groupBy) {
-        return RectificationReportView.of(service.figures(region, year, sourceType, source, category, unit, asOf, groupBy));
+    public Response figures(@QueryParam("region") String region, @QueryParam("year") String year,
+                            @QueryParam("sourceType") String sourceType, @QueryParam("source") String source,
+                            @QueryParam("category") String category, @QueryParam("unit") String unit,
+                            @QueryParam("asOf") String asOf, @QueryParam("groupBy") String groupBy,
+                            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        ReportExports.negotiate(format, headers); // a wrong format is refused before any work
+        var fresh = freshness.of(FreshnessService.Report.RECTIFICATION); // first: every event up to it is in the figures
+        RectificationReportView v = RectificationReportView.of(
+                service.figures(region, year, sourceType, source, category, unit, asOf, groupBy), fresh);
+        return exports.respond(format, headers, v, v.region(), v.asOf(), () -> ReportTables.rectification(v,
+                exports.regionNames(v.region(), "region".equals(v.groupBy()) ? v.rows().stream().map(RectificationReportView.Row::group).toList() : List.of())));
+    }
+
+    /** The table's figure columns: key (the field in the JSON figures), Chinese and English header, kind. */
+    @GET
+    @Path("/columns")
+    @RolesAllowed(Roles.REPORT_VIEWER)
+    public List<ReportTable.Column> columns() {
+        return ReportTables.RECTIFICATION_COLUMNS;
     }
 }

@@ -2,6 +2,7 @@ package org.fupin.reporting.rest;
 
 import org.fupin.platform.money.Rate;
 import org.fupin.reporting.domain.RectificationFigures;
+import org.fupin.reporting.service.Freshness;
 import org.fupin.reporting.service.RectificationReport;
 
 import java.time.LocalDate;
@@ -21,9 +22,11 @@ import java.util.List;
  * @param groupBy    source, sourceType, category, unit, region or year; null = the total only
  * @param rows       one per group, keys ascending as text; empty without groupBy
  * @param total      the figures over everything in scope
+ * @param freshness  the time of the latest rectification event applied
  */
 public record RectificationReportView(String region, Integer year, String sourceType, String source, String category,
-                                      String unit, LocalDate asOf, String groupBy, List<Row> rows, Figures total) {
+                                      String unit, LocalDate asOf, String groupBy, List<Row> rows, Figures total,
+                                      Freshness freshness) {
 
     /**
      * @param group a source id, a source type, a category code, a lead unit, a region prefix one level below the one asked
@@ -60,9 +63,9 @@ public record RectificationReportView(String region, Integer year, String source
         }
     }
 
-    public static RectificationReportView of(RectificationReport r) {
+    public static RectificationReportView of(RectificationReport r, Freshness freshness) {
         return new RectificationReportView(r.region(), r.year(), r.sourceType(), r.source(), r.category(), r.unit(), r.asOf(),
                 r.groupBy(), r.rows().stream().map(row -> new Row(row.group(), row.label(), Figures.of(row.figures()))).toList(),
-                Figures.of(r.total()));
+                Figures.of(r.total()), freshness);
     }
 }

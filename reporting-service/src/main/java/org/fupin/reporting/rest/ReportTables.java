@@ -172,6 +172,47 @@ public final class ReportTables {
                 List.of(new ReportTable.Row(cells)), null);
     }
 
+    // ---- rectification -------------------------------------------------------------------------------------------
+
+    static final List<Column> RECTIFICATION_COLUMNS = List.of(
+            Column.count("raised", "发现问题数", "raised"),
+            Column.count("open", "未启动整改数", "open"),
+            Column.count("inProgress", "整改中", "in progress"),
+            Column.count("reported", "已报告待核验", "reported"),
+            Column.count("closed", "已销号", "closed"),
+            Column.count("returned", "被退回", "returned"),
+            Column.count("returnedAtLeastOnce", "曾被退回", "returned at least once"),
+            Column.count("overdue", "逾期未销号", "overdue"),
+            Column.count("longTermOpen", "中长期未销号", "long-term open"),
+            Column.count("closedOnTime", "按期销号数", "closed on time"),
+            Column.rate("closureRate", "销号率", "closure rate"),
+            Column.rate("onTimeClosureRate", "按期销号率", "on-time closure rate"));
+
+    /** Group headers of the rectification report where they differ from the others'. */
+    static final Map<String, String[]> RECTIFICATION_GROUPS = Map.of(
+            "source", new String[]{"问题来源", "source"},
+            "category", new String[]{"问题类别", "category"},
+            "unit", new String[]{"牵头单位", "lead unit"});
+
+    /** 问题来源类型. */
+    static final Map<String, String> SOURCE_TYPES_ZH = Map.of("inspection", "巡视巡察", "assessment", "考核评估", "audit", "审计",
+            "supervision", "督查", "self-check", "自查", "system-check", "系统比对");
+
+    static List<Object> rectificationCells(RectificationReportView.Figures f) {
+        return List.of(f.raised(), f.open(), f.inProgress(), f.reported(), f.closed(), f.returned(), f.returnedAtLeastOnce(),
+                f.overdue(), f.longTermOpen(), f.closedOnTime(), f.closureRate(), f.onTimeClosureRate());
+    }
+
+    static ReportTable rectification(RectificationReportView v, Map<String, String> regionNames) {
+        String groupBy = v.groupBy();
+        List<Group<RectificationReportView.Figures>> groups = v.rows().stream()
+                .map(r -> new Group<>("sourceType".equals(groupBy) ? SOURCE_TYPES_ZH.getOrDefault(r.group(), r.group()) : r.group(),
+                        r.label(), r.figures()))
+                .toList();
+        return table("rectification", "整改统计表" + yearSuffix(v.year()), "Rectification figures", groupBy, regionNames,
+                RECTIFICATION_COLUMNS, groups, v.total(), ReportTables::rectificationCells, RECTIFICATION_GROUPS, false);
+    }
+
     // ---- population ----------------------------------------------------------------------------------------------
 
     static ReportTable population(PopulationFigures v, Map<String, String> regionNames) {
@@ -191,10 +232,14 @@ public final class ReportTables {
 
     /** The group column(s): by region the code and the name, else one. */
     static List<Column> groupColumns(String groupBy) {
+        return groupColumns(groupBy, Map.of());
+    }
+
+    static List<Column> groupColumns(String groupBy, Map<String, String[]> headers) {
         if (groupBy == null) {
             return List.of(Column.text("group", "项目", "item"));
         }
-        String[] h = GROUPS.getOrDefault(groupBy, new String[]{"分组", "group"});
+        String[] h = headers.getOrDefault(groupBy, GROUPS.getOrDefault(groupBy, new String[]{"分组", "group"}));
         if ("region".equals(groupBy)) {
             return List.of(Column.text("group", h[0], h[1]), Column.text("name", "区划名称", "region name"));
         }
@@ -207,7 +252,17 @@ public final class ReportTables {
      */
     static <F> ReportTable table(String name, String titleZh, String titleEn, String groupBy, Map<String, String> regionNames,
                                  List<Column> figureColumns, List<Group<F>> groups, F total, Function<F, List<Object>> cells) {
-        List<Column> columns = new ArrayList<>(groupColumns(groupBy));
+        return table(name, titleZh, titleEn, groupBy, regionNames, figureColumns, groups, total, cells, Map.of(), true);
+    }
+
+    /**
+     * @param groupHeaders  headers of the group column by grouping where they differ from {@link #GROUPS}
+     * @param fundVocabulary whether group keys are the fund/project codes (stages, fund sources) spelled out in Chinese
+     */
+    static <F> ReportTable table(String name, String titleZh, String titleEn, String groupBy, Map<String, String> regionNames,
+                                 List<Column> figureColumns, List<Group<F>> groups, F total, Function<F, List<Object>> cells,
+                                 Map<String, String[]> groupHeaders, boolean fundVocabulary) {
+        List<Column> columns = new ArrayList<>(groupColumns(groupBy, groupHeaders));
         boolean byRegion = "region".equals(groupBy);
         boolean labelled = !byRegion && groups.stream().anyMatch(g -> g.label() != null);
         if (labelled) {
@@ -217,7 +272,7 @@ public final class ReportTables {
         List<ReportTable.Row> rows = new ArrayList<>(groups.size());
         for (Group<F> g : groups) {
             List<Object> row = new ArrayList<>();
-            row.add(groupText(groupBy, g.key()));
+            row.add(fundVocabulary ? groupText(groupBy, g.key()) : g.key() == null ? "（未填）" : g.key());
             if (byRegion) {
                 row.add(g.key() == null ? null : regionNames.get(g.key()));
             } else if (labelled) {

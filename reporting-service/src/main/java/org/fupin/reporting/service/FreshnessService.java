@@ -17,6 +17,7 @@ public class FreshnessService {
     public static final String HOUSEHOLDS = "household-events";
     public static final String PROJECTS = "project-events";
     public static final String FUNDS = "fund-events";
+    public static final String RECTIFICATION = "rectification-events";
 
     /** Which consumers each report's figures come from. */
     public enum Report {
@@ -24,7 +25,9 @@ public class FreshnessService {
         /** projects and their beneficiary households */
         PROJECTS(List.of(FreshnessService.PROJECTS, FreshnessService.HOUSEHOLDS)),
         /** ledger entries and the projects they are for */
-        FUNDS(List.of(FreshnessService.FUNDS, FreshnessService.PROJECTS));
+        FUNDS(List.of(FreshnessService.FUNDS, FreshnessService.PROJECTS)),
+        /** issues and their steps */
+        RECTIFICATION(List.of(FreshnessService.RECTIFICATION));
 
         final List<String> consumers;
 

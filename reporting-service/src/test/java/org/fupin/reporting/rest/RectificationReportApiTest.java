@@ -84,7 +84,7 @@ class RectificationReportApiTest {
         assertEquals(END_2021, r.getString("asOf"));
         assertNull(r.get("groupBy"));
         assertEquals(List.of(), r.getList("rows"));
-        assertEquals(Set.of("region", "year", "sourceType", "source", "category", "unit", "asOf", "groupBy", "rows", "total"),
+        assertEquals(Set.of("region", "year", "sourceType", "source", "category", "unit", "asOf", "groupBy", "rows", "total", "freshness"),
                 r.getMap("$").keySet());
         assertEquals(List.of("raised", "open", "inProgress", "reported", "closed", "returned", "returnedAtLeastOnce", "overdue",
                 "longTermOpen", "closedOnTime", "closureRate", "onTimeClosureRate"), List.copyOf(r.getMap("total").keySet()));

@@ -294,6 +294,52 @@ class ReportExportApiTest {
                 .extract().jsonPath().get("freshness.latestEventAt"));
     }
 
+    private static boolean issuesPublished;
+
+    @Test
+    void theRectificationTableBySourceWithDocumentNumbers() throws IOException {
+        synchronized (ReportExportApiTest.class) {
+            if (!issuesPublished) {
+                org.fupin.reporting.TestIssue.send(new org.fupin.reporting.RectificationLibrary("810201").events());
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(RectificationReportApiTest.NOW,
+                        org.fupin.reporting.RectificationReports.total(org.fupin.reporting.RectificationReports.report("810201"))));
+                issuesPublished = true;
+            }
+        }
+        String path = "/api/v1/reports/rectification";
+        Response r = analyst("81").queryParam("region", "810201").queryParam("groupBy", "source")
+                .queryParam("asOf", "2021-12-31").queryParam("format", "xlsx").get(path);
+        r.then().statusCode(200).contentType(startsWith(XLSX));
+        try (XSSFWorkbook wb = workbook(r)) {
+            Sheet s = wb.getSheetAt(0);
+            assertEquals("810201 整改统计表 截至 2021-12-31", s.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(List.of("问题来源", "文号", "发现问题数", "未启动整改数", "整改中", "已报告待核验", "已销号", "被退回", "曾被退回",
+                    "逾期未销号", "中长期未销号", "按期销号数", "销号率", "按期销号率"), texts(s.getRow(1)));
+            // S1: raised 5, closed 3, closure 60.00 %, on time 66.67 %; S2: nothing closed → on-time rate undefined
+            Row s1 = s.getRow(2);
+            assertEquals("豫扶组〔2021〕1号", s1.getCell(1).getStringCellValue());
+            assertNumber(s1.getCell(2), 5, "0");
+            assertNumber(s1.getCell(6), 3, "0");
+            assertNumber(s1.getCell(12), 0.6, "0.00%");
+            assertNumber(s1.getCell(13), 0.6667, "0.00%");
+            Row s2 = s.getRow(3);
+            assertEquals("豫审〔2020〕7号", s2.getCell(1).getStringCellValue());
+            assertEquals("—", s2.getCell(13).getStringCellValue());
+            Row total = s.getRow(4);
+            assertEquals("合计", total.getCell(0).getStringCellValue());
+            assertNumber(total.getCell(2), 7, "0");
+            assertNumber(total.getCell(12), 0.4286, "0.00%");
+        }
+        Response csv = analyst("81").accept("text/csv").queryParam("region", "810201").queryParam("groupBy", "sourceType")
+                .queryParam("asOf", "2021-12-31").get(path);
+        String[] lines = new String(csv.asByteArray(), StandardCharsets.UTF_8).substring(1).split("\r\n");
+        assertEquals("来源类型,发现问题数", lines[0].substring(0, "来源类型,发现问题数".length()));
+        assertEquals(List.of("审计", "巡视巡察", "合计"), Arrays.stream(lines).skip(1).map(l -> l.substring(0, l.indexOf(','))).toList());
+        JsonPath json = analyst("81").queryParam("region", "810201").get(path).then().statusCode(200).extract().jsonPath();
+        assertEquals(java.util.Set.of("rectification-events"), json.getMap("freshness.consumers").keySet());
+        assertFalse(Instant.parse(json.getString("freshness.latestEventAt")).isAfter(Instant.now()));
+    }
+
     @Test
     void theColumnsOfATableAreTheFieldsOfItsJson() {
         data();
