@@ -77,6 +77,7 @@ class IssueLifecycleTest {
         assertEquals(i.id(), e.issueId());
         assertEquals("inspection", e.sourceType());
         assertEquals("X扶组〔2021〕2号", e.sourceDocumentNumber());
+        assertEquals(Issues.source().date(), e.sourceDate(), "reports count the issue under the source document's year");
         assertEquals("identification-accuracy", e.category());
         assertEquals("县扶贫办", e.leadUnit());
         assertEquals(List.of("县财政局"), e.coUnits());
