@@ -166,6 +166,8 @@ public final class LocalStack {
             say("  TOKEN=$(./fupin token --sub alice --region 522428 --roles household-clerk,household-viewer,report-viewer)");
         }
         say("  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8085/api/v1/reports/households");
+        say("Dashboard: http://127.0.0.1:8085/dashboard/ (sign in on the issuer's page: any user name, a region such as 522428"
+                + " or 00 for the whole country, roles report-viewer)");
         say("Logs in " + logs + ". Ctrl-C stops everything.");
         stopped.await();
     }
