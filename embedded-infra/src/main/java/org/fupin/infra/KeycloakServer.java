@@ -243,7 +243,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     /**
      * The local additions to the shared realm: a public client for the password grant ({@value #LOCAL_CLIENT}, with the
-     * suite's claims) and users with a region, a unit and realm roles. Nothing of this is in the chart.
+     * suite's claims), the local dashboard's redirect URIs on the browser client {@code fupin-web}, and users with a region, a
+     * unit and realm roles. Nothing of this is in the chart.
      */
     public static java.util.function.Consumer<ObjectNode> localAdditions(Collection<LocalUser> users) {
         return realm -> {
@@ -258,6 +259,14 @@ public final class KeycloakServer implements AutoCloseable {
             cli.put("serviceAccountsEnabled", false);
             ArrayNode scopes = cli.putArray("defaultClientScopes");
             realm.path("defaultDefaultClientScopes").forEach(scopes::add);
+            // the browser client signs in to the local dashboard (the chart sets its redirect URIs per installation)
+            for (var c : realm.withArray("clients")) {
+                if ("fupin-web".equals(c.path("clientId").asText())) {
+                    ((ObjectNode) c).putArray("redirectUris").add("http://127.0.0.1:8085/dashboard/*")
+                            .add("http://localhost:8085/dashboard/*");
+                    ((ObjectNode) c).putArray("webOrigins").add("+");
+                }
+            }
             ArrayNode userArray = realm.withArray("users");
             for (LocalUser u : users) {
                 ObjectNode n = userArray.addObject();

@@ -42,7 +42,7 @@ class LocalOidcLoginTest {
     static Map<String, String> authRequest(String redirect) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("response_type", "code");
-        p.put("client_id", "fupin-dashboard");
+        p.put("client_id", "fupin-web");
         p.put("redirect_uri", redirect);
         p.put("state", "s-1");
         p.put("nonce", "n-1");
@@ -92,7 +92,7 @@ class LocalOidcLoginTest {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("grant_type", "authorization_code");
         p.put("code", code);
-        p.put("client_id", "fupin-dashboard");
+        p.put("client_id", "fupin-web");
         p.put("redirect_uri", REDIRECT);
         p.put("code_verifier", verifier);
         return p;
@@ -115,7 +115,7 @@ class LocalOidcLoginTest {
         HttpResponse<String> r = post(issuer.tokenUrl(), tokenRequest(code("522428"), VERIFIER));
         assertEquals(200, r.statusCode(), r.body());
         String idToken = r.body().replaceAll(".*\"id_token\":\"([^\"]+)\".*", "$1");
-        JwtClaims claims = new JwtConsumerBuilder().setSkipSignatureVerification().setExpectedAudience("fupin-dashboard")
+        JwtClaims claims = new JwtConsumerBuilder().setSkipSignatureVerification().setExpectedAudience("fupin-web")
                 .build().processToClaims(idToken);
         assertEquals("chen", claims.getSubject());
         assertEquals("522428", claims.getClaimValueAsString("region"));

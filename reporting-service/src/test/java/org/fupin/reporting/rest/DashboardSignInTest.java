@@ -122,7 +122,7 @@ class DashboardSignInTest {
                 .post(SuiteInfrastructure.issuer().issuerUrl() + "/protocol/openid-connect/auth");
         String code = query(URI.create(back.header("Location"))).get("code");
         RestAssured.given().formParam("grant_type", "authorization_code").formParam("code", code)
-                .formParam("client_id", "fupin-dashboard").formParam("redirect_uri", auth.get("redirect_uri"))
+                .formParam("client_id", "fupin-web").formParam("redirect_uri", auth.get("redirect_uri"))
                 .formParam("code_verifier", "not-the-verifier-not-the-verifier-not-the-verifier")
                 .post(SuiteInfrastructure.issuer().tokenUrl())
                 .then().statusCode(400).body("error", equalTo("invalid_grant"));
@@ -139,7 +139,7 @@ class DashboardSignInTest {
         assertTrue(toIssuer.header("Location").startsWith(SuiteInfrastructure.issuer().issuerUrl() + "/protocol/openid-connect/auth"),
                 toIssuer.header("Location"));
         Map<String, String> auth = query(authUri);
-        assertEquals("fupin-dashboard", auth.get("client_id"));
+        assertEquals("fupin-web", auth.get("client_id"));
         assertEquals("S256", auth.get("code_challenge_method"));
         assertNotNull(auth.get("code_challenge"));
 
