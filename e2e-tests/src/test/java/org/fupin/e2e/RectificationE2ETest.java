@@ -18,9 +18,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.fupin.e2e.RectificationPlan.Action;
 import org.fupin.e2e.RectificationPlan.Issue;
 import org.fupin.e2e.RectificationPlan.Kind;
-import org.fupin.infra.Ports;
-import org.fupin.infra.ProjectPaths;
-import org.fupin.infra.ServiceJvm;
 import org.fupin.infra.ServiceProcess;
 import org.fupin.platform.security.Roles;
 import org.fupin.testsupport.SuiteInfrastructure;
@@ -33,7 +30,6 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -98,20 +94,24 @@ class RectificationE2ETest {
             Roles.RECTIFICATION_UNIT);
     static final String REPORT_TOKEN = Tokens.bearer("analyst", "52", Roles.REPORT_VIEWER);
 
+    /** A loaded machine (several services starting at once) may take long to hand out the first connections. */
+    static final Map<String, String> SLOW_START = Map.of("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "120S");
+
     @BeforeAll
     static void startServices() {
-        SuiteInfrastructure.postgres().createDatabase(RECTIFICATION_DB);
-        rectification = rectificationProcess(Map.of()).start();
-        Map<String, ServiceProcess> started = E2eServices.start("rectification-", Duration.ofMinutes(8),
+        Map<String, String> env = new HashMap<>(SLOW_START);
+        env.putAll(rectificationEnv(Map.of()));
+        Map<String, ServiceProcess> started = E2eServices.start("rectification-", Duration.ofMinutes(10), env,
+                "rectification-service", RECTIFICATION_DB,
                 "household-service", "rc_household",
                 "project-service", "rc_project",
                 "fund-service", "rc_fund",
                 "reporting-service", "rc_reporting");
+        rectification = started.get("rectification-service");
         household = started.get("household-service");
         project = started.get("project-service");
         fund = started.get("fund-service");
         reporting = started.get("reporting-service");
-        rectification.awaitReady(Duration.ofMinutes(8));
     }
 
     @AfterAll
@@ -119,20 +119,16 @@ class RectificationE2ETest {
         E2eServices.stop(rectification, household, project, fund, reporting);
     }
 
-    /** rectification-service on its own database, with the system check every 2 s and {@code extraEnv} on top. */
-    static ServiceProcess rectificationProcess(Map<String, String> extraEnv) {
+    /**
+     * rectification-service's settings here (the others ignore them): the scheduled system check every 2 s, and
+     * {@code extraEnv} on top (a fixed "today").
+     */
+    static Map<String, String> rectificationEnv(Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteInfrastructure.postgres().jdbcUrl(RECTIFICATION_DB));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", SuiteInfrastructure.kafka().bootstrapServers());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", SuiteInfrastructure.issuer().issuerUrl());
-        env.put("FUPIN_OUTBOX_MAX_BACKOFF", "2s");
         env.put("FUPIN_RECTIFICATION_SYSTEM_CHECK_EVERY", "2s");
         env.put("FUPIN_RECTIFICATION_SYSTEM_CHECK_DELAYED", "1s");
         env.putAll(extraEnv);
-        Path root = ProjectPaths.root();
-        return new ServiceProcess("rectification-service", root.resolve("rectification-service/target/quarkus-app/quarkus-run.jar"),
-                Ports.free(), env, Path.of("target", "e2e-logs").toAbsolutePath().resolve("rectification-rectification-service"
-                + (extraEnv.isEmpty() ? "" : "-" + System.nanoTime()) + ".log"), ServiceJvm.detect().withoutRecording());
+        return env;
     }
 
     // ------------------------------------------------------------------------------------------------ evidence
@@ -553,7 +549,9 @@ class RectificationE2ETest {
                 });
             }
         }
-        rectification = rectificationProcess(env).start();
+        Map<String, String> all = new HashMap<>(SLOW_START);
+        all.putAll(rectificationEnv(env));
+        rectification = E2eServices.process("rectification-service", RECTIFICATION_DB, "rectification-replayed-", all).start();
         rectification.awaitReady(Duration.ofMinutes(5));
     }
 
