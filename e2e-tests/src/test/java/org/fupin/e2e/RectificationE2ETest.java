@@ -84,8 +84,8 @@ class RectificationE2ETest {
     static final String GROUP = "rectification-service";
     static final List<String> CONSUMED = List.of("fupin.household.v1", "fupin.project.v1", "fupin.fund.v1");
 
-    /** On-time closure rate = closed on time ÷ (closed + overdue), the domain's definition (docs/rectification.md §6). */
-    static final boolean ON_TIME_OVER_CLOSED_AND_OVERDUE = true;
+    /** The report's on-time closure rate (按期销号率) = closed on time ÷ closed (the plan's contract for reporting-service). */
+    static final boolean ON_TIME_OVER_CLOSED_AND_OVERDUE = false;
 
     static final String INSPECTOR = Tokens.bearer("inspector-522701", RectificationPlan.COUNTY_PREFIX, Roles.RECTIFICATION_INSPECTOR);
     static final String UNIT_A = Tokens.bearerWithUnit("clerk-a", RectificationPlan.COUNTY_PREFIX, RectificationPlan.UNIT_A,
