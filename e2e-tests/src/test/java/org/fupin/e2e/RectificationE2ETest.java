@@ -552,7 +552,7 @@ class RectificationE2ETest {
         Map<String, String> all = new HashMap<>(SLOW_START);
         all.putAll(rectificationEnv(env));
         rectification = E2eServices.process("rectification-service", RECTIFICATION_DB, "rectification-replayed-", all).start();
-        rectification.awaitReady(Duration.ofMinutes(5));
+        rectification.awaitReady(Duration.ofMinutes(10));
     }
 
     /** Publishes again, under new event ids (ce_id), every record of the three topics that names one of {@code ids}. */
@@ -615,8 +615,9 @@ class RectificationE2ETest {
         projectStep(late, "PRE_APPROVAL", today.minusDays(190), "县发改〔" + today.minusDays(190).getYear() + "〕" + runTag + "1号");
         projectStep(late, "TENDERING", today.minusDays(180), null);
         projectStep(late, "CONSTRUCTION_START", today.minusDays(170), null);
-        // … a project completed 150 days ago with 30 % of its money reimbursed (报账), through fund-service
-        String slow = enterProject("SC-SLOW-" + runTag, today.minusDays(300), today.minusDays(140));
+        // … a project completed 150 days ago, ahead of its plan (so never past its planned end while under construction),
+        // with 30 % of its money reimbursed (报账), through fund-service
+        String slow = enterProject("SC-SLOW-" + runTag, today.minusDays(300), today.plusDays(60));
         projectStep(slow, "PRE_APPROVAL", today.minusDays(290), "县发改〔" + today.minusDays(290).getYear() + "〕" + runTag + "2号");
         projectStep(slow, "TENDERING", today.minusDays(280), null);
         projectStep(slow, "CONSTRUCTION_START", today.minusDays(270), null);
