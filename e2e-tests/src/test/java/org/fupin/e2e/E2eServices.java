@@ -61,4 +61,34 @@ final class E2eServices {
         return new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
                 logs.resolve(logPrefix + name + ".log"), ServiceJvm.detect().withoutRecording());
     }
+
+    /**
+     * As {@link #start}, with {@code extraEnv} on top of the usual environment of every service (e.g. a longer connection
+     * acquisition timeout on a loaded machine, or a service's own settings).
+     */
+    static Map<String, ServiceProcess> start(String logPrefix, Duration readyWithin, Map<String, String> extraEnv,
+                                             String... servicesAndDatabases) {
+        Map<String, ServiceProcess> started = new LinkedHashMap<>();
+        for (int i = 0; i < servicesAndDatabases.length; i += 2) {
+            SuiteInfrastructure.postgres().createDatabase(servicesAndDatabases[i + 1]);
+            started.put(servicesAndDatabases[i], process(servicesAndDatabases[i], servicesAndDatabases[i + 1], logPrefix, extraEnv)
+                    .start());
+        }
+        started.values().forEach(s -> s.awaitReady(readyWithin));
+        return started;
+    }
+
+    /** A service process (not started) on an existing database, with {@code extraEnv} on top of the usual environment. */
+    static ServiceProcess process(String name, String database, String logPrefix, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteInfrastructure.postgres().jdbcUrl(database));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", SuiteInfrastructure.kafka().bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", SuiteInfrastructure.issuer().issuerUrl());
+        env.put("FUPIN_OUTBOX_MAX_BACKOFF", "2s");
+        env.putAll(HouseholdToReportingE2ETest.PII_KEYS);
+        env.putAll(extraEnv);
+        Path logs = Path.of("target", "e2e-logs").toAbsolutePath();
+        return new ServiceProcess(name, ProjectPaths.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(),
+                env, logs.resolve(logPrefix + name + ".log"), ServiceJvm.detect().withoutRecording());
+    }
 }

@@ -6,6 +6,7 @@ import org.fupin.rectification.domain.SystemCheckRule;
 import org.fupin.rectification.domain.SystemCheckThresholds;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -65,6 +66,12 @@ public interface SystemCheckConfig {
     /** How long after the start the scheduled run first looks. */
     @WithDefault("10s")
     String delayed();
+
+    /**
+     * A fixed "today" for the system check (China time), e.g. {@code 2026-03-31}: only for end-to-end runs that move time
+     * by restarting the service; unset (the default) = the system clock.
+     */
+    Optional<LocalDate> fixedToday();
 
     /** Objects checked per transaction by the scheduled run. */
     @WithDefault("200")
