@@ -34,6 +34,11 @@ import java.util.concurrent.Executors;
  * <p>
  * {@code GET /token?sub=alice&roles=household-clerk,reporting-viewer&region=5224&ttl=3600} (optionally {@code &unit=<code>},
  * the rectification-unit claim)
+ * <p>
+ * Browser sign-in (the dashboard): {@code /protocol/openid-connect/auth} shows a minimal login page and returns a code,
+ * which the token endpoint exchanges ({@code grant_type=authorization_code}, PKCE verified) for an access token and an ID
+ * token (audience: the client) carrying the same roles and region; {@code /protocol/openid-connect/logout} redirects back.
+ * See {@link LocalOidcLogin}.
  */
 public final class LocalOidcIssuer implements AutoCloseable {
 
@@ -43,6 +48,7 @@ public final class LocalOidcIssuer implements AutoCloseable {
 
     private final RsaJsonWebKey key;
     private final int requestedPort;
+    private final LocalOidcLogin login = new LocalOidcLogin();
     private HttpServer server;
     private String issuer;
 
@@ -66,6 +72,8 @@ public final class LocalOidcIssuer implements AutoCloseable {
         server.createContext("/realms/fupin/protocol/openid-connect/certs",
                 ex -> respond(ex, 200, new JsonWebKeySet(key).toJson(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
         server.createContext("/realms/fupin/protocol/openid-connect/token", this::token);
+        server.createContext("/realms/fupin/protocol/openid-connect/auth", ex -> login.authorize(ex, params(ex)));
+        server.createContext("/realms/fupin/protocol/openid-connect/logout", ex -> login.logout(ex, params(ex)));
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "local-oidc");
             t.setDaemon(true);
@@ -94,12 +102,27 @@ public final class LocalOidcIssuer implements AutoCloseable {
 
     /** @param unit the {@value #UNIT_CLAIM} claim, or null for none */
     public String token(String subject, Set<String> roles, String region, String unit, Duration ttl) {
+        return sign(claims(subject, roles, region, unit, ttl, "fupin-suite"));
+    }
+
+    /** An ID token for a browser client (audience = the client), with the same roles and region as its access token. */
+    String idToken(LocalOidcLogin.Grant grant, Duration ttl) {
+        JwtClaims claims = claims(grant.subject(), grant.roles(), grant.region(), grant.unit(), ttl, grant.clientId());
+        claims.setClaim("azp", grant.clientId());
+        claims.setClaim("typ", "ID");
+        if (grant.nonce() != null) {
+            claims.setClaim("nonce", grant.nonce());
+        }
+        return sign(claims);
+    }
+
+    private JwtClaims claims(String subject, Set<String> roles, String region, String unit, Duration ttl, String audience) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setSubject(subject);
         claims.setClaim("preferred_username", subject);
         claims.setClaim("upn", subject);
-        claims.setAudience("fupin-suite");
+        claims.setAudience(audience);
         claims.setIssuedAtToNow();
         claims.setGeneratedJwtId();
         claims.setExpirationTimeMinutesInTheFuture(ttl.toSeconds() / 60f);
@@ -110,6 +133,10 @@ public final class LocalOidcIssuer implements AutoCloseable {
         if (unit != null && !unit.isBlank()) {
             claims.setClaim(UNIT_CLAIM, unit);
         }
+        return claims;
+    }
+
+    private String sign(JwtClaims claims) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.getPrivateKey());
@@ -126,15 +153,19 @@ public final class LocalOidcIssuer implements AutoCloseable {
     private String discovery() {
         return "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/protocol/openid-connect/certs\","
                 + "\"token_endpoint\":\"" + tokenUrl() + "\","
-                + "\"response_types_supported\":[\"token\"],\"subject_types_supported\":[\"public\"],"
+                + "\"authorization_endpoint\":\"" + issuer + "/protocol/openid-connect/auth\","
+                + "\"end_session_endpoint\":\"" + issuer + "/protocol/openid-connect/logout\","
+                + "\"code_challenge_methods_supported\":[\"S256\"],"
+                + "\"grant_types_supported\":[\"authorization_code\",\"client_credentials\",\"password\"],"
+                + "\"response_types_supported\":[\"code\",\"token\"],\"subject_types_supported\":[\"public\"],"
                 + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
     }
 
     private void token(HttpExchange ex) throws IOException {
-        String query = ex.getRequestURI().getRawQuery();
-        Map<String, String> params = new HashMap<>(parse(query));
-        if ("POST".equals(ex.getRequestMethod())) {
-            params.putAll(parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        Map<String, String> params = params(ex);
+        if ("authorization_code".equals(params.get("grant_type"))) {
+            codeToken(ex, params);
+            return;
         }
         String sub = params.getOrDefault("sub", "local-user");
         Set<String> roles = new LinkedHashSet<>(Arrays.asList(params.getOrDefault("roles", "").split(",")));
@@ -142,6 +173,30 @@ public final class LocalOidcIssuer implements AutoCloseable {
         long ttl = Long.parseLong(params.getOrDefault("ttl", "3600"));
         String token = token(sub, roles, params.get("region"), params.get("unit"), Duration.ofSeconds(ttl));
         respond(ex, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":" + ttl + "}");
+    }
+
+    /** The code flow's token request: the grant's access token (as {@code /token} makes) and an ID token. */
+    private void codeToken(HttpExchange ex, Map<String, String> params) throws IOException {
+        LocalOidcLogin.Grant g;
+        try {
+            g = login.redeem(params);
+        } catch (LocalOidcLogin.GrantException e) {
+            respond(ex, 400, "{\"error\":\"" + e.error + "\",\"error_description\":\"" + e.getMessage() + "\"}");
+            return;
+        }
+        Duration ttl = Duration.ofHours(1);
+        respond(ex, 200, "{\"access_token\":\"" + token(g.subject(), g.roles(), g.region(), g.unit(), ttl)
+                + "\",\"id_token\":\"" + idToken(g, ttl) + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                + ttl.toSeconds() + ",\"scope\":\"openid\"}");
+    }
+
+    /** Query and (for POST) form parameters; the form wins. */
+    private static Map<String, String> params(HttpExchange ex) throws IOException {
+        Map<String, String> params = new HashMap<>(parse(ex.getRequestURI().getRawQuery()));
+        if ("POST".equals(ex.getRequestMethod())) {
+            params.putAll(parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        return params;
     }
 
     private static Map<String, String> parse(String form) {

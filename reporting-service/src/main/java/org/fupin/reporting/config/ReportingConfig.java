@@ -14,6 +14,8 @@ public interface ReportingConfig {
 
     Population population();
 
+    RegionNames regionNames();
+
     /** Leaving the poor-county list (贫困县退出): poverty incidence below the threshold. */
     interface PoorCounty {
         /** Threshold in percent for provinces not listed as western. */
@@ -32,6 +34,12 @@ public interface ReportingConfig {
     interface Population {
         /** Most figures one PUT may carry (one transaction); larger loads are split by the caller. */
         @WithDefault("20000")
+        int maxBatchSize();
+    }
+
+    interface RegionNames {
+        /** Most names one PUT may carry (one transaction); a province's villages fit, larger loads are split by the caller. */
+        @WithDefault("100000")
         int maxBatchSize();
     }
 }

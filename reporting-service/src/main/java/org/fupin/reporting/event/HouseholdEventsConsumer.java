@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fupin.platform.inbox.BatchInbox;
+import org.fupin.reporting.service.FreshnessService;
 import org.fupin.reporting.service.HouseholdProjection;
 
 /**
@@ -26,11 +27,16 @@ public class HouseholdEventsConsumer {
     @Inject
     BatchInbox inbox;
     @Inject
+    FreshnessService freshness;
+    @Inject
     HouseholdProjection projection;
 
     @Incoming(CHANNEL)
     @Blocking // ordered: one batch at a time per channel, so a partition is applied in order
     public void consume(ConsumerRecords<String, String> records) {
-        inbox.consume(CHANNEL, records, projection::applyAll);
+        inbox.consume(CHANNEL, records, events -> {
+            projection.applyAll(events);
+            freshness.applied(CHANNEL, EventTimes.latest(records, events)); // last: its row lock is held only until the commit
+        });
     }
 }

@@ -3,6 +3,7 @@ package org.fupin.reporting.rest;
 import org.fupin.platform.money.Money;
 import org.fupin.platform.money.Rate;
 import org.fupin.reporting.domain.FundFigures;
+import org.fupin.reporting.service.Freshness;
 import org.fupin.reporting.service.FundReport;
 
 import java.time.LocalDate;
@@ -22,9 +23,10 @@ import java.util.List;
  * @param groupBy  year, category, source, batch or region; null = the total only
  * @param rows     one per group, keys ascending as text, {@code unknown} last; empty without groupBy
  * @param total    the figures over everything in scope, computed, not summed (a project in several sources counts once)
+ * @param freshness the time of the latest fund and project events applied
  */
 public record FundReportView(String region, Integer year, String category, String source, String batch, LocalDate asOf,
-                             String groupBy, List<Row> rows, Figures total) {
+                             String groupBy, List<Row> rows, Figures total, Freshness freshness) {
 
     /**
      * @param group a project year ("2019"), a category code, a fund-source code, a batch, a region prefix one level below
@@ -61,8 +63,8 @@ public record FundReportView(String region, Integer year, String category, Strin
         }
     }
 
-    public static FundReportView of(FundReport r) {
+    public static FundReportView of(FundReport r, Freshness freshness) {
         return new FundReportView(r.region(), r.year(), r.category(), r.source(), r.batch(), r.asOf(), r.groupBy(),
-                r.rows().stream().map(row -> new Row(row.group(), Figures.of(row.figures()))).toList(), Figures.of(r.total()));
+                r.rows().stream().map(row -> new Row(row.group(), Figures.of(row.figures()))).toList(), Figures.of(r.total()), freshness);
     }
 }

@@ -1,6 +1,7 @@
 package org.fupin.reporting.rest;
 
 import org.fupin.platform.money.Rate;
+import org.fupin.reporting.service.Freshness;
 import org.fupin.reporting.service.HouseholdReport;
 
 import java.time.OffsetDateTime;
@@ -24,12 +25,14 @@ import java.time.OffsetDateTime;
  * @param dataQuality                data-comparison findings (数据比对)
  * @param registeredHouseholds       = registered.households (kept for existing clients)
  * @param registeredPersons          = registered.persons (kept for existing clients)
+ * @param freshness                  the time of the latest household event applied
  */
 public record HouseholdFigures(String region, Integer year,
                                Count registered, Count exited, Count returned, Count removed, Count remaining, Count monitored,
                                Long population, Rate povertyIncidence, Boolean mayLeavePoorCountyList,
                                String incidenceThresholdPercent, DataQuality dataQuality,
-                               long registeredHouseholds, long registeredPersons, OffsetDateTime asOf) {
+                               long registeredHouseholds, long registeredPersons, OffsetDateTime asOf,
+                               Freshness freshness) {
 
     /** Households and the persons in them (current member counts). */
     public record Count(long households, long persons) {
@@ -38,11 +41,11 @@ public record HouseholdFigures(String region, Integer year,
         }
     }
 
-    public static HouseholdFigures of(HouseholdReport r) {
+    public static HouseholdFigures of(HouseholdReport r, Freshness freshness) {
         return new HouseholdFigures(r.region(), r.year(), Count.of(r.registered()), Count.of(r.exited()), Count.of(r.returned()),
                 Count.of(r.removed()), Count.of(r.remaining()), Count.of(r.monitored()), r.population(), r.povertyIncidence(),
                 r.mayLeavePoorCountyList(), r.incidenceThresholdPercent(), new DataQuality(r.personsInSeveralHouseholds()),
-                r.registered().households(), r.registered().persons(), r.asOf());
+                r.registered().households(), r.registered().persons(), r.asOf(), freshness);
     }
 
     /** @param personsInSeveralHouseholds person ids found in more than one non-removed household inside the region */

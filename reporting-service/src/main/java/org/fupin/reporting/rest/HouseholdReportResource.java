@@ -7,10 +7,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.fupin.reporting.domain.ReportTable;
+import org.fupin.reporting.service.FreshnessService;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fupin.platform.security.Roles;
 import org.fupin.reporting.service.HouseholdReportService;
+
+import java.util.List;
 
 /**
  * Household figures per region prefix and year.
@@ -48,14 +58,36 @@ public class HouseholdReportResource {
 
     @Inject
     HouseholdReportService service;
+    @Inject
+    FreshnessService freshness;
+    @Inject
+    ReportExports exports;
 
     /**
      * @param region a region code or prefix inside the caller's region; the caller's own region when absent
      * @param year   a year (yyyy) for the year-bound figures; all years when absent
+     * @param format json, csv or xlsx; else the Accept header decides (JSON for any)
      */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ReportExports.CSV, ReportExports.XLSX})
+    @APIResponse(responseCode = "200", description = "the figures; as CSV or xlsx (office layout) with Accept or ?format=",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdFigures.class)),
+                    @Content(mediaType = ReportExports.CSV), @Content(mediaType = ReportExports.XLSX)})
     @RolesAllowed(Roles.REPORT_VIEWER)
-    public HouseholdFigures figures(@QueryParam("region") String region, @QueryParam("year") String year) {
-        return HouseholdFigures.of(service.figures(region, year));
+    public Response figures(@QueryParam("region") String region, @QueryParam("year") String year,
+                            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        ReportExports.negotiate(format, headers); // a wrong format is refused before any work
+        var fresh = freshness.of(FreshnessService.Report.HOUSEHOLDS); // first: every event up to it is in the figures
+        HouseholdFigures v = HouseholdFigures.of(service.figures(region, year), fresh);
+        return exports.respond(format, headers, v, v.region(), null,
+                () -> ReportTables.households(v, exports.regionNames(v.region(), List.of())));
+    }
+
+    /** The table's figure columns: key (the field in the JSON figures), Chinese and English header, kind. */
+    @GET
+    @Path("/columns")
+    @RolesAllowed(Roles.REPORT_VIEWER)
+    public List<ReportTable.Column> columns() {
+        return ReportTables.HOUSEHOLD_COLUMNS;
     }
 }

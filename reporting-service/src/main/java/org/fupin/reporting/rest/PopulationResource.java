@@ -9,6 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fupin.platform.security.Roles;
@@ -33,6 +39,8 @@ public class PopulationResource {
 
     @Inject
     PopulationService service;
+    @Inject
+    ReportExports exports;
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,10 +50,20 @@ public class PopulationResource {
                 : figures.stream().map(f -> f == null ? null : f.toRow()).toList()));
     }
 
-    /** @param region a region code or prefix inside the caller's region; the caller's own region when absent */
+    /**
+     * @param region a region code or prefix inside the caller's region; the caller's own region when absent
+     * @param format json, csv or xlsx; else the Accept header decides (JSON for any)
+     */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ReportExports.CSV, ReportExports.XLSX})
+    @APIResponse(responseCode = "200", description = "the figures; as CSV or xlsx (office layout) with Accept or ?format=",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PopulationFigures.class)),
+                    @Content(mediaType = ReportExports.CSV), @Content(mediaType = ReportExports.XLSX)})
     @RolesAllowed({Roles.REPORT_VIEWER, Roles.REPORT_ADMIN})
-    public PopulationFigures list(@QueryParam("region") String region) {
-        return PopulationFigures.of(service.list(region));
+    public Response list(@QueryParam("region") String region, @QueryParam("format") String format, @Context HttpHeaders headers) {
+        ReportExports.negotiate(format, headers); // a wrong format is refused before any work
+        PopulationFigures v = PopulationFigures.of(service.list(region));
+        return exports.respond(format, headers, v, v.region(), null, () -> ReportTables.population(v,
+                exports.regionNames(v.region(), v.figures().stream().map(PopulationFigureView::prefix).toList())));
     }
 }

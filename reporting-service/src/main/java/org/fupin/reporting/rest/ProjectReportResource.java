@@ -7,10 +7,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.fupin.reporting.domain.ReportTable;
+import org.fupin.reporting.service.FreshnessService;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fupin.platform.security.Roles;
 import org.fupin.reporting.service.ProjectReportService;
+
+import java.util.List;
 
 /**
  * Project figures (项目库): projects by stage, 开工率, 竣工率, budget by fund source, 已实施金额, investment completed,
@@ -39,6 +49,10 @@ public class ProjectReportResource {
 
     @Inject
     ProjectReportService service;
+    @Inject
+    FreshnessService freshness;
+    @Inject
+    ReportExports exports;
 
     /**
      * @param region   a region code or prefix inside the caller's region; the caller's own region when absent
@@ -46,12 +60,30 @@ public class ProjectReportResource {
      * @param category a category code; all when absent
      * @param batch    a batch (批次); all when absent
      * @param groupBy  year, category, stage, batch or region (one level below {@code region}); the total only when absent
+     * @param format   json, csv or xlsx; else the Accept header decides (JSON for any)
      */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ReportExports.CSV, ReportExports.XLSX})
+    @APIResponse(responseCode = "200", description = "the figures; as CSV or xlsx (office layout) with Accept or ?format=",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectReportView.class)),
+                    @Content(mediaType = ReportExports.CSV), @Content(mediaType = ReportExports.XLSX)})
     @RolesAllowed(Roles.REPORT_VIEWER)
-    public ProjectReportView figures(@QueryParam("region") String region, @QueryParam("year") String year,
-                                     @QueryParam("category") String category, @QueryParam("batch") String batch,
-                                     @QueryParam("groupBy") String groupBy) {
-        return ProjectReportView.of(service.figures(region, year, category, batch, groupBy));
+    public Response figures(@QueryParam("region") String region, @QueryParam("year") String year,
+                            @QueryParam("category") String category, @QueryParam("batch") String batch,
+                            @QueryParam("groupBy") String groupBy, @QueryParam("format") String format,
+                            @Context HttpHeaders headers) {
+        ReportExports.negotiate(format, headers); // a wrong format is refused before any work
+        var fresh = freshness.of(FreshnessService.Report.PROJECTS); // first: every event up to it is in the figures
+        ProjectReportView v = ProjectReportView.of(service.figures(region, year, category, batch, groupBy), fresh);
+        return exports.respond(format, headers, v, v.region(), null, () -> ReportTables.projects(v,
+                exports.regionNames(v.region(), "region".equals(v.groupBy()) ? v.rows().stream().map(ProjectReportView.Row::group).toList() : List.of())));
+    }
+
+    /** The table's figure columns: key (the field in the JSON figures), Chinese and English header, kind. */
+    @GET
+    @Path("/columns")
+    @RolesAllowed(Roles.REPORT_VIEWER)
+    public List<ReportTable.Column> columns() {
+        return ReportTables.PROJECT_COLUMNS;
     }
 }

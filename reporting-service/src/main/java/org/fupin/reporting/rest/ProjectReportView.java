@@ -3,6 +3,7 @@ package org.fupin.reporting.rest;
 import org.fupin.platform.money.Money;
 import org.fupin.platform.money.Rate;
 import org.fupin.reporting.domain.ProjectFigures;
+import org.fupin.reporting.service.Freshness;
 import org.fupin.reporting.service.ProjectReport;
 
 import java.time.OffsetDateTime;
@@ -20,9 +21,10 @@ import java.util.Map;
  * @param rows     one per group with projects, in order (years ascending, stages in lifecycle order, else as text,
  *                 null last); empty without groupBy
  * @param total    the figures over every project in scope (distinct households counted once across groups)
+ * @param freshness the time of the latest project and household events applied
  */
 public record ProjectReportView(String region, Integer year, String category, String batch, String groupBy,
-                                List<Row> rows, Figures total, OffsetDateTime asOf) {
+                                List<Row> rows, Figures total, OffsetDateTime asOf, Freshness freshness) {
 
     /**
      * @param group the group's key as text: "2019", a category code, a stage, a batch, or a region prefix one level
@@ -59,9 +61,9 @@ public record ProjectReportView(String region, Integer year, String category, St
         }
     }
 
-    public static ProjectReportView of(ProjectReport r) {
+    public static ProjectReportView of(ProjectReport r, Freshness freshness) {
         return new ProjectReportView(r.region(), r.year(), r.category(), r.batch(), r.groupBy(),
                 r.rows().stream().map(row -> new Row(row.group(), Figures.of(row.figures()))).toList(),
-                Figures.of(r.total()), r.asOf());
+                Figures.of(r.total()), r.asOf(), freshness);
     }
 }

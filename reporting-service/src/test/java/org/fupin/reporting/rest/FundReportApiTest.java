@@ -78,7 +78,7 @@ class FundReportApiTest {
         assertNull(r.get("asOf"));
         assertNull(r.get("groupBy"));
         assertEquals(List.of(), r.getList("rows"));
-        assertEquals(Set.of("region", "year", "category", "source", "batch", "asOf", "groupBy", "rows", "total"),
+        assertEquals(Set.of("region", "year", "category", "source", "batch", "asOf", "groupBy", "rows", "total", "freshness"),
                 r.getMap("$").keySet());
         assertEquals(List.of("projects", "budget", "implementedProjects", "implementedAmount", "allocated", "disbursed",
                 "reimbursed", "balance", "disbursementRate", "utilisationRate", "reimbursementRate", "budgetReimbursementRate"),

@@ -138,7 +138,7 @@ class ProjectReportTest {
         assertNull(r.get("groupBy"));
         assertEquals(List.of(), r.getList("rows"));
         assertNotNull(r.getString("asOf"));
-        assertEquals(Set.of("region", "year", "category", "batch", "groupBy", "rows", "total", "asOf"), r.getMap("$").keySet());
+        assertEquals(Set.of("region", "year", "category", "batch", "groupBy", "rows", "total", "asOf", "freshness"), r.getMap("$").keySet());
         assertEquals(List.of("projects", "byStage", "nonCancelled", "startRate", "completionRate", "totalBudget", "budgetBySource",
                 "implementedAmount", "investmentCompleted", "investmentCompletionRate", "physicalProgress", "incompleteRecords",
                 "beneficiaryHouseholds", "beneficiaryPersons"), List.copyOf(r.getMap("total").keySet()));
