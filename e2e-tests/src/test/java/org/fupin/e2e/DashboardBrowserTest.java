@@ -73,6 +73,9 @@ class DashboardBrowserTest {
             "projects", "/api/v1/reports/projects", "funds", "/api/v1/reports/funds",
             "rectification", "/api/v1/reports/rectification");
 
+    /** The reports that take an as-of day (households and projects are figures of now). */
+    static final Set<String> AS_OF_VIEWS = Set.of("funds", "rectification");
+
     static long startedAt;
     static ServiceProcess household;
     static ServiceProcess project;
@@ -124,8 +127,10 @@ class DashboardBrowserTest {
                     assertEquals(seed.projects, number(path(p, "total.projects")));
                     Map<String, Object> f = api("funds", DashboardSeed.PROVINCE, null, null, null).jsonPath().getMap("");
                     assertEquals(0, seed.reimbursed.compareTo(new BigDecimal(path(f, "total.reimbursed").toString())));
-                    Map<String, Object> r = api("rectification", DashboardSeed.PROVINCE, null, null, null).jsonPath().getMap("");
-                    assertEquals(seed.issues, number(path(r, "total.raised")));
+                    if (rectificationReportServed()) {
+                        Map<String, Object> r = api("rectification", DashboardSeed.PROVINCE, null, null, null).jsonPath().getMap("");
+                        assertEquals(seed.issues, number(path(r, "total.raised")));
+                    }
                 });
         log("reporting caught up after %d s", seconds());
 
@@ -158,6 +163,16 @@ class DashboardBrowserTest {
         }
     }
 
+    /** Whether reporting-service serves the rectification report (its views are compared in the view tests either way). */
+    static boolean rectificationReportServed() {
+        boolean served = given().baseUri(reporting.url()).header("Authorization", bearer()).queryParam("region", DashboardSeed.PROVINCE)
+                .get(ENDPOINTS.get("rectification")).statusCode() != 404;
+        if (!served) {
+            log("reporting-service has no %s (yet): not waiting for the issues there", ENDPOINTS.get("rectification"));
+        }
+        return served;
+    }
+
     static long seconds() {
         return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt);
     }
@@ -179,7 +194,7 @@ class DashboardBrowserTest {
         if (year != null) {
             r = r.queryParam("year", year);
         }
-        if (asOf != null) {
+        if (asOf != null && AS_OF_VIEWS.contains(view)) {
             r = r.queryParam("asOf", asOf);
         }
         if (groupBy != null) {
@@ -365,9 +380,10 @@ class DashboardBrowserTest {
         page.breadcrumb(DashboardSeed.COUNTY);
         assertEquals(DashboardSeed.COUNTY, page.state().region());
         compared += assertPageEqualsApi("households");
-        // the unnamed village shows as its code
-        page.drillInto("households", DashboardSeed.TOWNSHIP);
-        assertTrue(page.rows("households").stream().anyMatch(r -> r.region().equals(DashboardSeed.UNNAMED_VILLAGE)
+        // a village without a name (a project is built there) shows as its code
+        page.open("projects?region=" + DashboardSeed.TOWNSHIP);
+        compared += assertPageEqualsApi("projects");
+        assertTrue(page.rows("projects").stream().anyMatch(r -> r.region().equals(DashboardSeed.UNNAMED_VILLAGE)
                 && r.text().contains(DashboardSeed.UNNAMED_VILLAGE)), "a village without a name shows its code");
         log("drill-down province → village: %d figures equal the API's (%d s)", compared, seconds());
     }

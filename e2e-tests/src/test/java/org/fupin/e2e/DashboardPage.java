@@ -142,7 +142,7 @@ final class DashboardPage {
     void drillInto(String view, String region) {
         WebElement row = table(view).findElement(By.cssSelector("tr[data-region='" + region + "']"));
         markStale();
-        click(row.findElement(By.cssSelector("td")));
+        click(row.findElement(By.cssSelector("th, td")));
         await(LOAD).until(d -> region.equals(state().region()));
         awaitLoaded();
     }
