@@ -47,7 +47,7 @@ class RectificationEventContractsTest {
         return List.of(
                 new RectificationIssueRaisedV1(ID, SOURCE, "inspection", DOC, "identification-accuracy", "522428103201",
                         "县扶贫办", CO, "SHORT", RAISED, DEADLINE, DEADLINE, "OPEN", 0, null, List.of(H1), List.of(P1),
-                        List.of(), List.of(), Instant.now(), DAY),
+                        List.of(), List.of(), LocalDate.of(2021, 3, 1), Instant.now(), DAY),
                 new RectificationIssueRaisedV1(ID, SOURCE, "system-check", "project-incomplete", "project-management",
                         "522428000000", "county-poverty-office", List.of(), "LONG_TERM", RAISED, DEADLINE, DEADLINE, "OPEN", 0,
                         "project-incomplete:" + P1, List.of(), List.of(P1), List.of(), List.of(DAY, DEADLINE), Instant.now(), DAY),

@@ -201,7 +201,7 @@ public final class IssueLifecycle {
                 source.type().code(), source.documentNumber(), valid.category(), valid.regionCode(), valid.units().leadUnit(),
                 valid.units().coUnits(), valid.term().name(), raisedOn, deadline, originalDeadline, state.name(),
                 returnCount, findingKey, links.householdIds(), links.projectIds(), links.fundDocumentIds(),
-                milestones.stream().map(Milestone::dueDate).toList(), Instant.now(), date)));
+                milestones.stream().map(Milestone::dueDate).toList(), source.date(), Instant.now(), date)));
     }
 
     private void requireNew() {

@@ -109,6 +109,33 @@ public class HouseholdRollupRepository {
         return counts.getOrDefault(figure, Counts.NONE);
     }
 
+    /**
+     * The prefixes one level below {@code parent} that have (had) households: every such prefix has a 'registered'
+     * counter of all years (partial index of V7); a household registered at the parent itself is no child.
+     */
+    public List<String> knownChildren(String parent, int childLength) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("""
+                        select region_prefix from household_rollup
+                        where figure = 'registered' and year = 0 and region_prefix like ?1 and length(region_prefix) = ?2
+                          and region_prefix <> ?3
+                        order by region_prefix""")
+                .setParameter(1, parent + "%").setParameter(2, childLength)
+                .setParameter(3, (parent + "000000000000").substring(0, childLength))
+                .getResultList();
+        return rows;
+    }
+
+    /** The years with a year-bound counter of the prefix, ascending. */
+    public List<Integer> years(String regionPrefix) {
+        @SuppressWarnings("unchecked")
+        List<Number> rows = em.createNativeQuery("""
+                        select distinct year from household_rollup where region_prefix = ?1 and year <> ?2 order by year""")
+                .setParameter(1, regionPrefix).setParameter(2, HouseholdFact.ALL_YEARS)
+                .getResultList();
+        return rows.stream().map(Number::intValue).toList();
+    }
+
     /** 数据比对: person ids in more than one non-removed household inside the prefix (one row by primary key). */
     public long personsInSeveralHouseholds(String regionPrefix) {
         List<?> rows = em.createNativeQuery("select persons_in_several_households from data_quality_rollup where region_prefix = ?1")

@@ -66,6 +66,7 @@ public class HouseholdReportResource {
     /**
      * @param region a region code or prefix inside the caller's region; the caller's own region when absent
      * @param year   a year (yyyy) for the year-bound figures; all years when absent
+     * @param groupBy region (a row per region one level below with households) or year (a row per year); none when absent
      * @param format json, csv or xlsx; else the Accept header decides (JSON for any)
      */
     @GET
@@ -75,12 +76,13 @@ public class HouseholdReportResource {
                     @Content(mediaType = ReportExports.CSV), @Content(mediaType = ReportExports.XLSX)})
     @RolesAllowed(Roles.REPORT_VIEWER)
     public Response figures(@QueryParam("region") String region, @QueryParam("year") String year,
-                            @QueryParam("format") String format, @Context HttpHeaders headers) {
+                            @QueryParam("groupBy") String groupBy, @QueryParam("format") String format,
+                            @Context HttpHeaders headers) {
         ReportExports.negotiate(format, headers); // a wrong format is refused before any work
         var fresh = freshness.of(FreshnessService.Report.HOUSEHOLDS); // first: every event up to it is in the figures
-        HouseholdFigures v = HouseholdFigures.of(service.figures(region, year), fresh);
-        return exports.respond(format, headers, v, v.region(), null,
-                () -> ReportTables.households(v, exports.regionNames(v.region(), List.of())));
+        HouseholdFigures v = HouseholdFigures.of(service.figures(region, year, groupBy), fresh);
+        return exports.respond(format, headers, v, v.region(), null, () -> ReportTables.households(v,
+                exports.regionNames(v.region(), "region".equals(v.groupBy()) ? v.rows().stream().map(HouseholdFigures.Row::group).toList() : List.of())));
     }
 
     /** The table's figure columns: key (the field in the JSON figures), Chinese and English header, kind. */

@@ -139,7 +139,7 @@ public final class ReportTables {
             Column.text("incidenceThresholdPercent", "退出标准（%）", "threshold (%)"),
             Column.count("dataQuality.personsInSeveralHouseholds", "多户重复人员数", "persons in several households"));
 
-    static List<Object> householdCells(HouseholdFigures f) {
+    static List<Object> householdCells(HouseholdFigures.Figures f) {
         List<Object> cells = new ArrayList<>();
         for (HouseholdFigures.Count c : List.of(f.registered(), f.exited(), f.returned(), f.removed(), f.remaining(), f.monitored())) {
             cells.add(c.households());
@@ -152,14 +152,22 @@ public final class ReportTables {
         return cells;
     }
 
-    /** The household figures of one region: one row, the region's own (no total: there is nothing to add up). */
+    /**
+     * Grouped: a row per group and the region's own figures as the 合计 row (not a sum: remaining and monitored are as
+     * of now in every year row). Without grouping: one row, the region's own (no total: there is nothing to add up).
+     */
     static ReportTable households(HouseholdFigures v, Map<String, String> regionNames) {
+        if (v.groupBy() != null) {
+            return table("households", "贫困户统计表" + yearSuffix(v.year()), "Household figures", v.groupBy(), regionNames,
+                    HOUSEHOLD_COLUMNS, v.rows().stream().map(r -> new Group<>(r.group(), null, r.figures())).toList(),
+                    v.figures(), ReportTables::householdCells);
+        }
         List<Column> columns = new ArrayList<>(groupColumns("region"));
         columns.addAll(HOUSEHOLD_COLUMNS);
         List<Object> cells = new ArrayList<>();
         cells.add(v.region().isEmpty() ? "" : v.region());
         cells.add(v.region().isEmpty() ? "全国" : regionNames.get(v.region()));
-        cells.addAll(householdCells(v));
+        cells.addAll(householdCells(v.figures()));
         return new ReportTable("households", "贫困户统计表" + yearSuffix(v.year()), "Household figures", columns,
                 List.of(new ReportTable.Row(cells)), null);
     }

@@ -11,13 +11,17 @@ import org.fupin.reporting.config.ReportingConfig;
 import org.fupin.reporting.domain.PoorCountyRule;
 import org.fupin.reporting.domain.PopulationBatch;
 import org.fupin.reporting.domain.PopulationRollup;
+import org.fupin.reporting.domain.RegionNameBatch;
 import org.fupin.reporting.domain.ReportYear;
+import org.fupin.platform.problem.ApiProblem;
 import org.fupin.reporting.repository.HouseholdRollupRepository;
 import org.fupin.reporting.repository.RegionPopulationRepository;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 @ApplicationScoped
 public class HouseholdReportService {
@@ -33,8 +37,43 @@ public class HouseholdReportService {
 
     @Transactional
     public HouseholdReport figures(String requestedRegion, String requestedYear) {
+        return figures(requestedRegion, requestedYear, null);
+    }
+
+    /**
+     * @param requestedGroupBy {@code region}: a row per region one level below that has (had) households;
+     *                         {@code year}: a row per year with a year-bound figure (the year filter keeps that year);
+     *                         absent: the region's figures only
+     */
+    @Transactional
+    public HouseholdReport figures(String requestedRegion, String requestedYear, String requestedGroupBy) {
         String prefix = region.queryPrefix(requestedRegion, "region");
         Integer year = ReportYear.parse(requestedYear, "year");
+        String groupBy = requestedGroupBy == null || requestedGroupBy.isBlank() ? null : requestedGroupBy.trim();
+        if (groupBy != null && !GROUPINGS.contains(groupBy)) {
+            throw ApiProblem.validation("groupBy", "must be one of " + String.join(", ", GROUPINGS));
+        }
+        List<HouseholdReport.Row> rows = new ArrayList<>();
+        if ("region".equals(groupBy)) {
+            int childLength = RegionNameBatch.childLength(prefix);
+            if (childLength > 0) {
+                for (String child : rollups.knownChildren(prefix, childLength)) { // a handful of rows per child, by key
+                    rows.add(new HouseholdReport.Row(child, compute(child, year, null, List.of())));
+                }
+            }
+        } else if ("year".equals(groupBy)) {
+            for (int y : rollups.years(prefix)) {
+                if (year == null || year == y) {
+                    rows.add(new HouseholdReport.Row(Integer.toString(y), compute(prefix, y, null, List.of())));
+                }
+            }
+        }
+        return compute(prefix, year, groupBy, rows);
+    }
+
+    static final List<String> GROUPINGS = List.of("region", "year");
+
+    private HouseholdReport compute(String prefix, Integer year, String groupBy, List<HouseholdReport.Row> rows) {
         var f = rollups.figures(prefix, year); // a handful of rows by primary key (roll-ups, V3)
         Long population = population(prefix);
         Rate incidence = Rate.of(f.remaining().persons(), population == null ? 0 : population);
@@ -45,7 +84,7 @@ public class HouseholdReportService {
                 count(f.remaining()), count(f.monitored()),
                 population, incidence, rule.mayLeavePoorCountyList(prefix, incidence),
                 threshold == null ? null : threshold.setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                rollups.personsInSeveralHouseholds(prefix), OffsetDateTime.now());
+                rollups.personsInSeveralHouseholds(prefix), OffsetDateTime.now(), groupBy, rows);
     }
 
     /** The prefix's own loaded figure, else the sum of the top-most figures inside it, else null. */

@@ -170,7 +170,7 @@ class HouseholdFiguresTest {
         assertEquals(2021, Reports.figures(county, 2021).getInt("year"));
         assertEquals(Set.of("region", "year", "registered", "exited", "returned", "removed", "remaining", "monitored",
                         "population", "povertyIncidence", "mayLeavePoorCountyList", "incidenceThresholdPercent", "dataQuality",
-                        "registeredHouseholds", "registeredPersons", "asOf", "freshness"),
+                        "registeredHouseholds", "registeredPersons", "asOf", "freshness", "groupBy", "rows"),
                 f.getMap("$").keySet());
     }
 
