@@ -1,6 +1,7 @@
 package org.fupin.reporting.rest;
 
 import io.quarkus.oidc.TenantResolver;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -15,6 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * An API call uses {@value #WEB} only when it carries the web session cookie, no {@code Authorization} header, and is a
  * read (GET/HEAD): the SPA only reads, and a cookie never authorizes a change (no cross-site request forgery of a write,
  * whatever the browser's SameSite handling). A bearer token always wins, so API clients see no change.
+ * <p>
+ * Everything else is named the default tenant explicitly, never left unresolved: Quarkus would otherwise take the tenant
+ * from a session cookie's name ({@code q_session_web}), and the cookie would authenticate writes and override bearer
+ * tokens.
  */
 @ApplicationScoped
 public class DashboardTenantResolver implements TenantResolver {
@@ -35,7 +40,7 @@ public class DashboardTenantResolver implements TenantResolver {
                 && (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) && hasSession(request)) {
             return WEB;
         }
-        return null; // the default tenant: bearer tokens
+        return OidcUtils.DEFAULT_TENANT_ID; // bearer tokens
     }
 
     private static boolean hasSession(HttpServerRequest request) {
