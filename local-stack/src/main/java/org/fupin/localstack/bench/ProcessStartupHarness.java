@@ -42,7 +42,7 @@ final class ProcessStartupHarness implements StartupHarness {
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
     /** The incoming channels of each service (their application.properties), moved to a group of its own. */
     private static final Map<String, List<String>> CONSUMED_CHANNELS = Map.of(
-            "reporting-service", List.of("household-events", "project-events", "fund-events"),
+            "reporting-service", List.of("household-events", "project-events", "fund-events", "rectification-events"),
             "project-service", List.of("household-events"),
             "fund-service", List.of("project-events"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
