@@ -94,17 +94,12 @@ class DashboardBrowserTest {
         Assumptions.assumeTrue(browser.isPresent() && driver.isPresent(),
                 "DashboardBrowserTest skipped: no Chromium/chromedriver on this machine — " + HeadlessChromium.INSTALL_HINT);
 
-        Map<String, ServiceProcess> started = E2eServices.start("dashboard-", Duration.ofMinutes(8),
-                "household-service", "db_household",
-                "project-service", "db_project",
-                "fund-service", "db_fund",
-                "rectification-service", "db_rectification",
-                "reporting-service", "db_reporting");
-        household = started.get("household-service");
-        project = started.get("project-service");
-        fund = started.get("fund-service");
-        rectification = started.get("rectification-service");
-        reporting = started.get("reporting-service");
+        // one after the other: five JVMs starting at once on a small machine time out on their first connections
+        household = startOne("household-service", "db_household");
+        project = startOne("project-service", "db_project");
+        fund = startOne("fund-service", "db_fund");
+        rectification = startOne("rectification-service", "db_rectification");
+        reporting = startOne("reporting-service", "db_reporting");
         log("services ready after %d s", seconds());
 
         seed = new DashboardSeed(household.url(), project.url(), fund.url(), rectification.url(), reporting.url());
@@ -161,6 +156,10 @@ class DashboardBrowserTest {
         if (startedAt != 0) {
             log("DashboardBrowserTest ran %d s (services, seeding and browser)", seconds());
         }
+    }
+
+    static ServiceProcess startOne(String service, String database) {
+        return E2eServices.start("dashboard-", Duration.ofMinutes(8), service, database).get(service);
     }
 
     /** Whether reporting-service serves the rectification report (its views are compared in the view tests either way). */
