@@ -124,9 +124,22 @@ class DashboardBrowserTest {
                     assertEquals(0, seed.reimbursed.compareTo(new BigDecimal(path(f, "total.reimbursed").toString())));
                     if (rectificationReportServed()) {
                         Map<String, Object> r = api("rectification", DashboardSeed.PROVINCE, null, null, null).jsonPath().getMap("");
-                        assertEquals(seed.issues, number(path(r, "total.raised")));
+                        // rectification-service's system check raises findings of its own over the seeded households
+                        // and projects (no cadre, past planned end, ...): at least the seeded issues
+                        assertTrue(number(path(r, "total.raised")) >= seed.issues, "raised " + path(r, "total.raised"));
                     }
                 });
+        if (rectificationReportServed()) { // and the system check's findings have settled before the page is compared
+            long[] last = {-1};
+            await("rectification figures settled").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(5))
+                    .until(() -> {
+                        long raised = number(path(api("rectification", DashboardSeed.PROVINCE, null, null, null).jsonPath()
+                                .getMap(""), "total.raised"));
+                        boolean same = raised == last[0];
+                        last[0] = raised;
+                        return same;
+                    });
+        }
         log("reporting caught up after %d s", seconds());
 
         chrome = HeadlessChromium.start(browser.get(), driver.get(), DOWNLOADS,
