@@ -357,10 +357,10 @@ class DashboardBrowserTest {
         chrome.findElement(By.id("login")).click();
         page.await(Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().startsWith(reporting.url() + "/dashboard"));
         page.awaitLoaded();
+        page.screenshot("signed-in");
+        assertFalse(page.freshness().isEmpty(), "the freshness of the figures is shown");
         assertTrue(page.breadcrumbText().contains(DashboardSeed.NAMES.get(DashboardSeed.PROVINCE)),
                 "the signed-in user's province by name: " + page.breadcrumbText());
-        assertFalse(page.freshness().isEmpty(), "the freshness of the figures is shown");
-        page.screenshot("signed-in");
         log("signed in after %d s", seconds());
     }
 
@@ -375,8 +375,6 @@ class DashboardBrowserTest {
             assertEquals(region, page.state().region());
             compared += assertPageEqualsApi("households");
             assertRegionLabels("households");
-            assertTrue(page.breadcrumbText().contains(DashboardSeed.NAMES.get(region)), "breadcrumb names " + region + ": "
-                    + page.breadcrumbText());
             page.screenshot("drill-" + level + "-" + region);
             if (level + 1 < path.size()) {
                 page.drillInto("households", path.get(level + 1));
@@ -513,7 +511,7 @@ class DashboardBrowserTest {
         chrome.get(reporting.url() + "/dashboard/#/households?region=" + DashboardSeed.OUTSIDE);
         chrome.navigate().refresh();
         page.await(DashboardPage.LOAD).until(d -> page.deniedShown());
-        assertTrue(page.rows("households").isEmpty() || page.allByTestId("table-households").stream().noneMatch(WebElement::isDisplayed),
+        assertTrue(page.allByTestId("table-households").stream().noneMatch(WebElement::isDisplayed) || page.rows("households").isEmpty(),
                 "no figures of a region outside the user's");
         page.screenshot("denied");
     }

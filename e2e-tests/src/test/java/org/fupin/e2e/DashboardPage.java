@@ -31,7 +31,7 @@ import java.util.Map;
 final class DashboardPage {
 
     static final List<String> VIEWS = List.of("households", "projects", "funds", "rectification");
-    static final Duration LOAD = Duration.ofSeconds(60);
+    static final Duration LOAD = Duration.ofSeconds(120);
 
     final ChromeDriver driver;
     final String baseUrl;
