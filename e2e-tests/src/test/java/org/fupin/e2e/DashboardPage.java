@@ -66,8 +66,13 @@ final class DashboardPage {
 
     /** Opens a view for a state given in the hash, e.g. {@code households?region=62}. */
     void open(String hash) {
+        String target = baseUrl + "/dashboard/#/" + hash;
         markStale();
-        driver.get(baseUrl + "/dashboard/#/" + hash);
+        if (target.equals(driver.getCurrentUrl())) {
+            driver.navigate().refresh(); // the same address fires no hashchange: nothing would load again
+        } else {
+            driver.get(target);
+        }
         awaitLoaded();
     }
 
