@@ -137,6 +137,10 @@ final class DashboardPage {
     // ----------------------------------------------------------------------------------------------- actions
 
     void tab(String view) {
+        if (view.equals(state().view())) {
+            awaitLoaded(); // the tab of the view shown: clicking it changes no address, nothing loads again
+            return;
+        }
         markStale();
         click(byTestId("tab-" + view));
         await(LOAD).until(d -> view.equals(state().view()));
@@ -171,6 +175,10 @@ final class DashboardPage {
     }
 
     void selectYear(String year) {
+        if (year.equals(state().year())) {
+            awaitLoaded();
+            return;
+        }
         markStale();
         Select select = new Select(byTestId("year"));
         select.selectByValue(year);
